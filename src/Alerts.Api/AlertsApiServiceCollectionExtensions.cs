@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alerts.Api;
+
+/// <summary>Registers the host-agnostic HTTP endpoints.</summary>
+public static class AlertsApiServiceCollectionExtensions
+{
+    public static IServiceCollection AddAlertsApi(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddSingleton<CallerGate>();
+        services.AddSingleton<IncidentEndpoints>();
+        services.AddSingleton<HealthEndpoint>();
+        return services;
+    }
+}

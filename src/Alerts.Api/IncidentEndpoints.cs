@@ -1,0 +1,117 @@
+using System.Text.Json;
+using Alerts.Api.Views;
+using Alerts.Core;
+using Alerts.Core.Incidents;
+using Alerts.Core.Intake;
+using Alerts.Core.Security;
+using Alerts.Core.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Api;
+
+/// <summary>The incident routes, host-agnostic: both the Functions app and the standalone server call these.</summary>
+public sealed class IncidentEndpoints(
+    CallerGate gate,
+    ReportValidator validator,
+    IntakeHandler intake,
+    IncidentStore store,
+    IOptions<IntakeOptions> intakeOptions,
+    TimeProvider time)
+{
+    private static readonly ApiRole[] Reporters = [ApiRole.Reporter];
+    private static readonly ApiRole[] Analysts = [ApiRole.Analyst, ApiRole.Admin];
+    private static readonly ApiRole[] Anyone = [ApiRole.Reporter, ApiRole.Analyst, ApiRole.Admin];
+
+    /// <summary>POST /api/incidents: a reporter submits a report; 202 with the incident it landed in.</summary>
+    public async Task<IResult> SubmitIncident(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!gate.TryAuthorize(request, Reporters, out var caller, out var denied))
+        {
+            return denied;
+        }
+
+        var (report, problem) = await JsonBody.ReadAsync<IncidentReport>(request, intakeOptions.Value.MaxBodyBytes, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var validation = validator.Validate(report!);
+        if (!validation.IsValid)
+        {
+            return ApiProblems.Validation(validation.Errors, "The report has invalid fields");
+        }
+
+        var result = await intake.SubmitAsync(caller.Name, validation.Report!, cancellationToken);
+        var incident = result.Incident;
+        return Results.Json(
+            new IntakeResponse(incident.Id, incident.Status, incident.HoldUntil, incident.HoldReason, result.Created),
+            AlertsJson.Options,
+            statusCode: StatusCodes.Status202Accepted)
+            .WithLocation(ApiRoutes.IncidentPath(incident.Id));
+    }
+
+    /// <summary>GET /api/incidents/{id}: facts, status, hold, reports and timeline, with an ETag.</summary>
+    public async Task<IResult> GetIncident(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        if (!gate.TryAuthorize(request, Anyone, out _, out var denied))
+        {
+            return denied;
+        }
+
+        var record = IncidentId.IsWellFormed(id) ? await store.LoadAsync(id, cancellationToken) : null;
+        if (record is null)
+        {
+            return ApiProblems.NotFound($"Incident '{id}'");
+        }
+
+        request.HttpContext.Response.Headers.ETag = ETags.ToHttp(record.Incident.ETag);
+        return Results.Json(IncidentView.From(record), AlertsJson.Options);
+    }
+
+    /// <summary>GET /api/incidents?status=held&amp;pageSize=25&amp;continuationToken=…: the analysts' board, newest first.</summary>
+    public async Task<IResult> ListIncidents(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!gate.TryAuthorize(request, Analysts, out _, out var denied))
+        {
+            return denied;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var statusText = request.Query["status"].ToString();
+        IncidentStatus status = IncidentStatus.Held;
+        if (statusText.Length > 0 && !TryParseStatus(statusText, out status))
+        {
+            errors["status"] = [$"must be one of {string.Join(", ", Enum.GetValues<IncidentStatus>().Select(s => JsonNamingPolicy.CamelCase.ConvertName(s.ToString())))}."];
+        }
+
+        var pageSize = 25;
+        var pageSizeText = request.Query["pageSize"].ToString();
+        if (pageSizeText.Length > 0 && (!int.TryParse(pageSizeText, out pageSize) || pageSize is < 1 or > IncidentStore.MaxPageSize))
+        {
+            errors["pageSize"] = [$"must be a whole number from 1 to {IncidentStore.MaxPageSize}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Validation(errors, "The query has invalid parameters");
+        }
+
+        IncidentPage page;
+        try
+        {
+            page = await store.ListAsync(status, pageSize, request.Query["continuationToken"].ToString(), cancellationToken);
+        }
+        catch (InvalidContinuationTokenException e)
+        {
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["continuationToken"] = [e.Message] }, "The query has invalid parameters");
+        }
+
+        var now = time.GetUtcNow();
+        return Results.Json(new IncidentListView(page.Items.Select(i => IncidentSummaryView.From(i, now)).ToList(), page.ContinuationToken), AlertsJson.Options);
+    }
+
+    private static bool TryParseStatus(string text, out IncidentStatus status) =>
+        Enum.TryParse(text, ignoreCase: true, out status) && !int.TryParse(text, out _);
+}

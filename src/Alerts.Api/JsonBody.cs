@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Alerts.Core;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace Alerts.Api;
+
+/// <summary>Reads a JSON request body with a size cap, turning every way it can be wrong into a problem (400/413/415).</summary>
+public static class JsonBody
+{
+    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, int maxBytes, CancellationToken cancellationToken, params string[] mediaTypes)
+        where T : class
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType) ||
+            !mediaTypes.Append("application/json").Any(m => contentType.MediaType.Equals(m, StringComparison.OrdinalIgnoreCase)))
+        {
+            return (null, ApiProblems.UnsupportedMediaType(request.ContentType));
+        }
+
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, ApiProblems.TooLarge(maxBytes));
+        }
+
+        // Chunked bodies carry no length: read at most one byte past the cap to know.
+        var buffer = new byte[maxBytes + 1];
+        var read = 0;
+        while (read < buffer.Length)
+        {
+            var n = await request.Body.ReadAsync(buffer.AsMemory(read), cancellationToken);
+            if (n == 0)
+            {
+                break;
+            }
+
+            read += n;
+        }
+
+        if (read > maxBytes)
+        {
+            return (null, ApiProblems.TooLarge(maxBytes));
+        }
+
+        if (read == 0)
+        {
+            return (null, ApiProblems.BadRequest("Empty body", "The request body must be a JSON object."));
+        }
+
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(buffer.AsSpan(0, read), AlertsJson.Options);
+            return value is null
+                ? (null, ApiProblems.BadRequest("Malformed JSON", "The request body must be a JSON object, not null."))
+                : (value, null);
+        }
+        catch (JsonException e)
+        {
+            var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "$" : e.Path.TrimStart('$', '.');
+            return (null, ApiProblems.Validation(new Dictionary<string, string[]> { [field] = [Describe(e)] }, "The request body is not valid JSON for this resource"));
+        }
+    }
+
+    private static string Describe(JsonException e) => e.Message.Contains("could not be mapped", StringComparison.Ordinal)
+        ? "is not a known field."
+        : e.Message.Split(" Path:", 2)[0].Split(". LineNumber", 2)[0].TrimEnd('.') + (e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine})." : ".");
+}

@@ -1,0 +1,38 @@
+using Alerts.Core.Incidents;
+using Alerts.Core.Storage;
+
+namespace Alerts.Api.Views;
+
+/// <summary>An incident as the API shows it: facts, status, hold, reports and timeline.</summary>
+public sealed record IncidentView(
+    string IncidentId,
+    IncidentStatus Status,
+    int Version,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset HoldUntil,
+    string HoldReason,
+    DateTimeOffset? ReleasedAt,
+    IncidentFacts Facts,
+    IReadOnlyList<IncidentView.ReportView> Reports,
+    IReadOnlyList<IncidentView.TimelineView> Timeline)
+{
+    public static IncidentView From(IncidentRecord record)
+    {
+        var i = record.Incident;
+        return new IncidentView(
+            i.Id,
+            i.Status,
+            i.Version,
+            i.ReceivedAt,
+            i.HoldUntil,
+            i.HoldReason,
+            i.ReleasedAt,
+            i.Facts,
+            record.Reports.Select(r => new ReportView(r.ReporterId, r.ReportId, r.ReceivedAt)).ToList(),
+            record.Timeline.Select(t => new TimelineView(t.At, t.Actor.ToString(), t.Action, t.Detail)).ToList());
+    }
+
+    public sealed record ReportView(string ReporterId, string ReportId, DateTimeOffset ReceivedAt);
+
+    public sealed record TimelineView(DateTimeOffset At, string Actor, string Action, string? Detail);
+}

@@ -1,0 +1,35 @@
+using System.Security.Cryptography;
+
+namespace Alerts.Core.Incidents;
+
+/// <summary>
+/// Incident ids sort newest first as strings (inverted milliseconds, Crockford base32), so a table scan
+/// over incident partitions returns the newest incidents first without a separate index.
+/// </summary>
+public static class IncidentId
+{
+    private const string Alphabet = "0123456789abcdefghjkmnpqrstvwxyz";
+    private const long MaxMillis = (1L << 50) - 1;
+
+    public static string New(DateTimeOffset now)
+    {
+        var inverted = MaxMillis - now.ToUnixTimeMilliseconds();
+        Span<char> id = stackalloc char[4 + 10 + 6];
+        "inc-".CopyTo(id);
+        for (var i = 13; i >= 4; i--)
+        {
+            id[i] = Alphabet[(int)(inverted & 31)];
+            inverted >>= 5;
+        }
+
+        for (var i = 14; i < id.Length; i++)
+        {
+            id[i] = Alphabet[RandomNumberGenerator.GetInt32(32)];
+        }
+
+        return new string(id);
+    }
+
+    public static bool IsWellFormed(string? value) =>
+        value is { Length: 20 } && value.StartsWith("inc-", StringComparison.Ordinal) && value[4..].All(c => Alphabet.Contains(c, StringComparison.Ordinal));
+}

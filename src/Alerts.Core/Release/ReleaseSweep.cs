@@ -1,0 +1,33 @@
+using Alerts.Core.Incidents;
+using Alerts.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Core.Release;
+
+/// <summary>Finds held incidents whose hold ended a while ago (their release message was lost) and releases them.</summary>
+public sealed partial class ReleaseSweep(IncidentStore store, IncidentReleaser releaser, IOptions<ReleaseSweepOptions> options, TimeProvider time, ILogger<ReleaseSweep> logger)
+{
+    /// <summary>NCRONTAB schedule of the Functions timer trigger: every 30 seconds.</summary>
+    public const string Schedule = "*/30 * * * * *";
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var dueBy = time.GetUtcNow() - options.Value.SweepGrace;
+        var released = 0;
+        await foreach (var incident in store.FindHeldDueAsync(dueBy, cancellationToken))
+        {
+            var outcome = await releaser.ReleaseIfDueAsync(incident.Id, incident.HoldUntil, Actor.System, "hold ended (release found by sweep)", cancellationToken);
+            if (outcome == ReleaseOutcome.Released)
+            {
+                released++;
+                LogSwept(incident.Id);
+            }
+        }
+
+        return released;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep released incident {IncidentId}: its release message did not arrive")]
+    private partial void LogSwept(string incidentId);
+}

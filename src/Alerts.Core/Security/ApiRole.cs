@@ -1,0 +1,9 @@
+namespace Alerts.Core.Security;
+
+/// <summary>What an API key may do.</summary>
+public enum ApiRole
+{
+    Reporter,
+    Analyst,
+    Admin,
+}

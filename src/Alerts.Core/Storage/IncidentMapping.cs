@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Alerts.Core.Incidents;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Alerts.Core.Storage;
+
+/// <summary>Converts between the incident aggregate and the rows of its partition.</summary>
+internal static class IncidentMapping
+{
+    public static TableEntity ToRow(Incident incident) => new(incident.Id, IncidentRows.Incident)
+    {
+        ETag = string.IsNullOrEmpty(incident.ETag) ? default : new ETag(incident.ETag),
+        ["Status"] = incident.Status.ToString(),
+        ["Version"] = incident.Version,
+        ["Facts"] = JsonSerializer.Serialize(incident.Facts, AlertsJson.Options),
+        ["ReporterId"] = incident.ReporterId,
+        ["ReceivedAt"] = incident.ReceivedAt,
+        ["HoldUntil"] = incident.HoldUntil,
+        ["HoldReason"] = incident.HoldReason,
+        ["ReleasedAt"] = incident.ReleasedAt,
+        ["TimelineCount"] = incident.TimelineCount,
+
+        // Copies of facts kept as columns so that table queries can filter on them.
+        ["OccurredAt"] = incident.Facts.OccurredAt,
+        ["Country"] = incident.Facts.Location.Country,
+        ["Category"] = incident.Facts.Category,
+        ["Severity"] = incident.Facts.Severity.ToString(),
+    };
+
+    public static Incident ToIncident(TableEntity row) => new(
+        row.PartitionKey,
+        Enum.Parse<IncidentStatus>(row.GetString("Status")),
+        row.GetInt32("Version") ?? 1,
+        JsonSerializer.Deserialize<IncidentFacts>(row.GetString("Facts"), AlertsJson.Options)!,
+        row.GetString("ReporterId"),
+        row.GetDateTimeOffset("ReceivedAt")!.Value,
+        row.GetDateTimeOffset("HoldUntil")!.Value,
+        row.GetString("HoldReason") ?? string.Empty,
+        row.GetDateTimeOffset("ReleasedAt"),
+        row.GetInt32("TimelineCount") ?? 0,
+        row.ETag.ToString());
+
+    public static TableEntity ToRow(string incidentId, TimelineEntry entry) => new(incidentId, IncidentRows.Timeline(entry.Sequence))
+    {
+        ["Sequence"] = entry.Sequence,
+        ["At"] = entry.At,
+        ["Actor"] = entry.Actor.ToString(),
+        ["Action"] = entry.Action,
+        ["Detail"] = entry.Detail,
+    };
+
+    public static TimelineEntry ToTimelineEntry(TableEntity row) => new(
+        row.GetInt32("Sequence") ?? 0,
+        row.GetDateTimeOffset("At")!.Value,
+        Actor.Parse(row.GetString("Actor")),
+        row.GetString("Action"),
+        row.GetString("Detail"));
+
+    public static TableEntity ToRow(string incidentId, ReportRecord report) => new(incidentId, IncidentRows.Report(report.ReporterId, report.ReportId))
+    {
+        ["ReporterId"] = report.ReporterId,
+        ["ReportId"] = report.ReportId,
+        ["ReceivedAt"] = report.ReceivedAt,
+        ["Body"] = report.Body,
+    };
+
+    public static ReportRecord ToReport(TableEntity row) => new(
+        row.GetString("ReporterId"),
+        row.GetString("ReportId"),
+        row.GetDateTimeOffset("ReceivedAt")!.Value,
+        row.GetString("Body"));
+}

@@ -1,0 +1,163 @@
+using System.Buffers.Text;
+using System.Text;
+using Alerts.Core.Incidents;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Alerts.Core.Storage;
+
+/// <summary>
+/// Incidents in Table Storage: one partition per incident, so that the incident row, its reports and
+/// its timeline change together in one entity-group transaction, guarded by the incident row's ETag.
+/// </summary>
+public sealed class IncidentStore(StorageConnection storage)
+{
+    public const int MaxPageSize = 100;
+
+    private TableClient Table => storage.Table(TableNames.Incidents);
+
+    /// <summary>Writes a new incident with its first report and timeline; false if the incident already exists.</summary>
+    public async Task<bool> CreateAsync(Incident incident, ReportRecord report, IReadOnlyList<TimelineEntry> timeline, CancellationToken cancellationToken)
+    {
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.Add, IncidentMapping.ToRow(incident)),
+            new(TableTransactionActionType.Add, IncidentMapping.ToRow(incident.Id, report)),
+        };
+        actions.AddRange(timeline.Select(e => new TableTransactionAction(TableTransactionActionType.Add, IncidentMapping.ToRow(incident.Id, e))));
+        try
+        {
+            await Table.SubmitTransactionAsync(actions, cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Reads the incident row alone, or null.</summary>
+    public async Task<Incident?> FindAsync(string incidentId, CancellationToken cancellationToken)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(incidentId, IncidentRows.Incident, cancellationToken: cancellationToken);
+        return response.HasValue ? IncidentMapping.ToIncident(response.Value!) : null;
+    }
+
+    /// <summary>Reads the incident with its reports and timeline in one partition query, or null.</summary>
+    public async Task<IncidentRecord?> LoadAsync(string incidentId, CancellationToken cancellationToken)
+    {
+        Incident? incident = null;
+        var reports = new List<ReportRecord>();
+        var timeline = new List<TimelineEntry>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {incidentId}");
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (row.RowKey == IncidentRows.Incident)
+            {
+                incident = IncidentMapping.ToIncident(row);
+            }
+            else if (row.RowKey.StartsWith(IncidentRows.ReportPrefix, StringComparison.Ordinal))
+            {
+                reports.Add(IncidentMapping.ToReport(row));
+            }
+            else if (row.RowKey.StartsWith(IncidentRows.TimelinePrefix, StringComparison.Ordinal))
+            {
+                timeline.Add(IncidentMapping.ToTimelineEntry(row));
+            }
+        }
+
+        return incident is null
+            ? null
+            : new IncidentRecord(incident, reports.OrderBy(r => r.ReceivedAt).ToList(), timeline.OrderBy(t => t.Sequence).ToList());
+    }
+
+    /// <summary>
+    /// Replaces the incident row if nobody changed it since <paramref name="current"/> was read, and appends
+    /// timeline entries, all or nothing. False when someone else got there first (412).
+    /// </summary>
+    public async Task<bool> TryUpdateAsync(Incident current, Incident next, IReadOnlyList<TimelineEntry> newEntries, CancellationToken cancellationToken)
+    {
+        var entity = IncidentMapping.ToRow(next);
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.UpdateReplace, entity, new ETag(current.ETag)),
+        };
+        actions.AddRange(newEntries.Select(e => new TableTransactionAction(TableTransactionActionType.Add, IncidentMapping.ToRow(next.Id, e))));
+        try
+        {
+            await Table.SubmitTransactionAsync(actions, cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 412 or 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Incidents with a given status, newest first.</summary>
+    public async Task<IncidentPage> ListAsync(IncidentStatus status, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {IncidentRows.Incident} and Status eq {status.ToString()}");
+        var items = new List<Incident>();
+        var token = Decode(continuationToken);
+
+        // A filtered scan may return short or empty pages; read on until the page is full or the table ends.
+        while (items.Count < pageSize)
+        {
+            var pages = Table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize - items.Count, cancellationToken: cancellationToken).AsPages(token);
+            Page<TableEntity>? page = null;
+            await foreach (var p in pages)
+            {
+                page = p;
+                break;
+            }
+
+            if (page is null)
+            {
+                token = null;
+                break;
+            }
+
+            items.AddRange(page.Values.Select(IncidentMapping.ToIncident));
+            token = page.ContinuationToken;
+            if (token is null)
+            {
+                break;
+            }
+        }
+
+        return new IncidentPage(items, Encode(token));
+    }
+
+    /// <summary>Held incidents whose hold ended at or before <paramref name="dueBy"/>.</summary>
+    public async IAsyncEnumerable<Incident> FindHeldDueAsync(DateTimeOffset dueBy, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var held = nameof(IncidentStatus.Held);
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {IncidentRows.Incident} and Status eq {held} and HoldUntil le {dueBy}");
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return IncidentMapping.ToIncident(entity);
+        }
+    }
+
+    private static string? Encode(string? token) =>
+        token is null ? null : Base64Url.EncodeToString(Encoding.UTF8.GetBytes(token));
+
+    private static string? Decode(string? token)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token));
+        }
+        catch (FormatException)
+        {
+            throw new InvalidContinuationTokenException();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+
+namespace Alerts.Core.Storage;
+
+/// <summary>
+/// Reads the <c>AzureWebJobsStorage</c> setting the way the Functions host does: a connection string,
+/// or the identity-based form (<c>AzureWebJobsStorage__tableServiceUri</c>, <c>__queueServiceUri</c>,
+/// <c>__accountName</c>, <c>__credential</c>, <c>__clientId</c>).
+/// </summary>
+public sealed class StorageConnection
+{
+    public const string SettingName = "AzureWebJobsStorage";
+
+    private StorageConnection(TableServiceClient tables, QueueServiceClient queues, string description)
+    {
+        Tables = tables;
+        Queues = queues;
+        Description = description;
+    }
+
+    public TableServiceClient Tables { get; }
+
+    public QueueServiceClient Queues { get; }
+
+    /// <summary>Where it points, without secrets, for logs.</summary>
+    public string Description { get; }
+
+    public static StorageConnection FromConfiguration(IConfiguration configuration)
+    {
+        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var connectionString = configuration[SettingName];
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            try
+            {
+                var tables = new TableServiceClient(connectionString);
+                var queues = new QueueServiceClient(connectionString, queueOptions);
+                return new StorageConnection(tables, queues, tables.Uri.GetLeftPart(UriPartial.Path));
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+            {
+                throw new InvalidOperationException($"The setting {SettingName} is not a valid storage connection string: {e.Message}", e);
+            }
+        }
+
+        var section = configuration.GetSection(SettingName);
+        var accountName = section["accountName"];
+        var tableUri = section["tableServiceUri"] ?? (accountName is null ? null : $"https://{accountName}.table.core.windows.net");
+        var queueUri = section["queueServiceUri"] ?? (accountName is null ? null : $"https://{accountName}.queue.core.windows.net");
+        if (tableUri is null || queueUri is null)
+        {
+            throw new InvalidOperationException(
+                $"Storage is not configured. Set {SettingName} to a connection string (for Azurite: UseDevelopmentStorage=true), " +
+                $"or set {SettingName}__accountName, or both {SettingName}__tableServiceUri and {SettingName}__queueServiceUri for a managed identity.");
+        }
+
+        TokenCredential credential = string.Equals(section["credential"], "managedidentity", StringComparison.OrdinalIgnoreCase)
+            ? new ManagedIdentityCredential(section["clientId"] is { Length: > 0 } clientId ? ManagedIdentityId.FromUserAssignedClientId(clientId) : ManagedIdentityId.SystemAssigned)
+            : new DefaultAzureCredential();
+        return new StorageConnection(
+            new TableServiceClient(new Uri(tableUri), credential),
+            new QueueServiceClient(new Uri(queueUri), credential, queueOptions),
+            tableUri);
+    }
+
+    public TableClient Table(string name) => Tables.GetTableClient(name);
+
+    public QueueClient Queue(string name) => Queues.GetQueueClient(name);
+}
