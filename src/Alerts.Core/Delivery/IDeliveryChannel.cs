@@ -1,0 +1,11 @@
+using Alerts.Core.Subscribers;
+
+namespace Alerts.Core.Delivery;
+
+/// <summary>Sends one attempt over one channel and says what happened; never throws for a receiver's failure.</summary>
+public interface IDeliveryChannel
+{
+    SubscriberChannel Channel { get; }
+
+    Task<DeliveryOutcome> SendAsync(DeliveryAttempt attempt, CancellationToken cancellationToken);
+}

@@ -1,0 +1,9 @@
+namespace Alerts.Core.Delivery;
+
+/// <summary>Event types, as named in webhook bodies and email subjects.</summary>
+public static class NoticeTypes
+{
+    public const string Alert = "incident.alert";
+    public const string Update = "incident.update";
+    public const string Cancel = "incident.cancel";
+}

@@ -1,0 +1,26 @@
+using System.Text.Json;
+using Alerts.Core;
+using Alerts.Core.Intake;
+
+namespace Alerts.Testing;
+
+/// <summary>Valid reports to start tests from; each test changes what it is about.</summary>
+public static class SampleReports
+{
+    public static IncidentReport Przewodow(string? reportId = null, DateTimeOffset? occurredAt = null) => new()
+    {
+        ReportId = reportId ?? "r-" + Guid.NewGuid().ToString("N")[..12],
+        OccurredAt = occurredAt ?? DateTimeOffset.UtcNow.AddMinutes(-5),
+        Category = "missile-impact",
+        Severity = "extreme",
+        Certainty = "possible",
+        Urgency = "immediate",
+        Location = new IncidentReport.ReportLocation { Country = "PL", Place = "Przewodów", Lat = 50.4717, Lon = 23.9336 },
+        Summary = "Missile struck a grain dryer; two killed.",
+        Casualties = new IncidentReport.ReportCasualties { Killed = 2, Injured = 0 },
+        Attribution = new IncidentReport.ReportAttribution { Actor = "Russian Federation", Confidence = "possible" },
+        Source = new IncidentReport.ReportSource { Reliability = "C", Credibility = 3 },
+    };
+
+    public static string Json(IncidentReport report) => JsonSerializer.Serialize(report, AlertsJson.Options);
+}

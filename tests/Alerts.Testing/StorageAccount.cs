@@ -1,0 +1,30 @@
+using Alerts.Core.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Alerts.Testing;
+
+/// <summary>A fresh Azurite storage account with the service's tables and queues created.</summary>
+public sealed class StorageAccount
+{
+    private StorageAccount(string connectionString, StorageConnection connection)
+    {
+        ConnectionString = connectionString;
+        Connection = connection;
+    }
+
+    public string ConnectionString { get; }
+
+    public StorageConnection Connection { get; }
+
+    public static async Task<StorageAccount> CreateAsync()
+    {
+        var connectionString = Azurite.Instance.NewAccount();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [StorageConnection.SettingName] = connectionString })
+            .Build();
+        var connection = StorageConnection.FromConfiguration(configuration);
+        await new StorageInitializer(connection, NullLogger<StorageInitializer>.Instance).StartAsync(CancellationToken.None);
+        return new StorageAccount(connectionString, connection);
+    }
+}
