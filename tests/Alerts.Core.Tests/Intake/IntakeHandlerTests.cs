@@ -1,0 +1,104 @@
+using Alerts.Core.Incidents;
+using Alerts.Core.Intake;
+using Alerts.Core.Storage;
+using Alerts.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Alerts.Core.Tests.Intake;
+
+/// <summary>Intake against real Azurite: what is stored, and idempotency under concurrency.</summary>
+public class IntakeHandlerTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+
+    private static async Task<(StorageAccount Account, ServiceProvider Services)> SetUp(Dictionary<string, string?>? settings = null)
+    {
+        var account = await StorageAccount.CreateAsync();
+        return (account, CoreServices.Create(account, new FakeTimeProvider(Now), settings));
+    }
+
+    private static ValidatedReport Validate(IServiceProvider services, string reportId) =>
+        services.GetRequiredService<ReportValidator>().Validate(SampleReports.Przewodow(reportId, Now.AddMinutes(-3))).Report!;
+
+    [Fact]
+    public async Task SubmitAsync_NewReport_StoresIncidentReportTimelineClaimAndOneReleaseMessage()
+    {
+        var (account, services) = await SetUp();
+        var intake = services.GetRequiredService<IntakeHandler>();
+
+        var result = await intake.SubmitAsync("reporter-a", Validate(services, "r-100"), CancellationToken.None);
+
+        Assert.True(result.Created);
+        Assert.Equal(IncidentStatus.Held, result.Incident.Status);
+        Assert.Equal(Now + TimeSpan.FromMinutes(5), result.Incident.HoldUntil);
+        var rows = await StorageProbe.RowsAsync(account, TableNames.Incidents, result.Incident.Id);
+        Assert.Equal(
+            new[] { "incident", "report|reporter-a|r-100", "timeline|000001", "timeline|000002" },
+            rows.Select(r => r.RowKey).Order(StringComparer.Ordinal));
+        Assert.Equal("Held", rows.Single(r => r.RowKey == "incident").GetString("Status"));
+        var claim = Assert.Single(await StorageProbe.RowsAsync(account, TableNames.ReportClaims, "reporter-a"));
+        Assert.Equal(result.Incident.Id, claim.GetString("IncidentId"));
+        Assert.Equal(1, await StorageProbe.QueueLengthAsync(account, QueueNames.IncidentRelease));
+    }
+
+    [Fact]
+    public async Task SubmitAsync_SameReport50TimesAtOnce_OneIncidentOneReportOneReleaseMessage()
+    {
+        var (account, services) = await SetUp();
+        var intake = services.GetRequiredService<IntakeHandler>();
+        var report = Validate(services, "r-dup");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => intake.SubmitAsync("reporter-a", report, CancellationToken.None))));
+
+        var id = Assert.Single(results.Select(r => r.Incident.Id).Distinct());
+        Assert.Single(results, r => r.Created);
+        var incidentRows = await StorageProbe.RowsAsync(account, TableNames.Incidents);
+        Assert.Single(incidentRows, r => r.RowKey == "incident");
+        Assert.Single(incidentRows, r => r.RowKey.StartsWith("report|", StringComparison.Ordinal));
+        Assert.All(incidentRows, r => Assert.Equal(id, r.PartitionKey));
+        Assert.Equal(1, await StorageProbe.QueueLengthAsync(account, QueueNames.IncidentRelease));
+    }
+
+    [Fact]
+    public async Task SubmitAsync_SameReportIdFromAnotherReporter_IsAnotherIncident()
+    {
+        var (_, services) = await SetUp();
+        var intake = services.GetRequiredService<IntakeHandler>();
+
+        var a = await intake.SubmitAsync("reporter-a", Validate(services, "r-1"), CancellationToken.None);
+        var b = await intake.SubmitAsync("reporter-b", Validate(services, "r-1"), CancellationToken.None);
+
+        Assert.NotEqual(a.Incident.Id, b.Incident.Id);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_ClaimWrittenButIncidentNot_RetryCompletesTheSameIncident()
+    {
+        // A first attempt that crashed after claiming the report id leaves only the claim behind.
+        var (account, services) = await SetUp();
+        await services.GetRequiredService<ReportClaims>().ClaimAsync("reporter-a", "r-crash", "inc-0000000000crash0", CancellationToken.None);
+
+        var result = await services.GetRequiredService<IntakeHandler>().SubmitAsync("reporter-a", Validate(services, "r-crash"), CancellationToken.None);
+
+        Assert.Equal("inc-0000000000crash0", result.Incident.Id);
+        Assert.True(result.Created);
+        Assert.Equal(4, (await StorageProbe.RowsAsync(account, TableNames.Incidents, result.Incident.Id)).Count);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_ReleaseQueueUnavailable_StillAcceptedAndTheSweepReleasesIt()
+    {
+        var (account, services) = await SetUp();
+        await account.Connection.Queue(QueueNames.IncidentRelease).DeleteAsync();
+        var time = (FakeTimeProvider)services.GetRequiredService<TimeProvider>();
+
+        var result = await services.GetRequiredService<IntakeHandler>().SubmitAsync("reporter-a", Validate(services, "r-lost"), CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(6));
+        var released = await services.GetRequiredService<Alerts.Core.Release.ReleaseSweep>().RunAsync(CancellationToken.None);
+
+        Assert.Equal(1, released);
+        var incident = await services.GetRequiredService<IncidentStore>().FindAsync(result.Incident.Id, CancellationToken.None);
+        Assert.Equal(IncidentStatus.Released, incident!.Status);
+    }
+}
