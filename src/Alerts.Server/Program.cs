@@ -1,3 +1,4 @@
+using Alerts.Core.Storage;
 using Alerts.Server;
 using Microsoft.Extensions.Options;
 
@@ -11,8 +12,8 @@ catch (OptionsValidationException e)
     await Console.Error.WriteLineAsync("Alerts cannot start, the configuration is invalid:\n  " + string.Join("\n  ", e.Failures));
     return 2;
 }
-catch (InvalidOperationException e) when (e.Message.Contains("Storage", StringComparison.Ordinal))
+catch (StorageConfigurationException e)
 {
     await Console.Error.WriteLineAsync("Alerts cannot start: " + e.Message);
-    return 3;
+    return 2;
 }

@@ -24,7 +24,12 @@ public sealed class StorageAccount
             .AddInMemoryCollection(new Dictionary<string, string?> { [StorageConnection.SettingName] = connectionString })
             .Build();
         var connection = StorageConnection.FromConfiguration(configuration);
-        await new StorageInitializer(connection, NullLogger<StorageInitializer>.Instance).StartAsync(CancellationToken.None);
+        using var initializer = new StorageInitializer(connection, NullLogger<StorageInitializer>.Instance);
+        if (!await initializer.TryCreateAsync(CancellationToken.None))
+        {
+            throw new InvalidOperationException("Azurite did not create the tables and queues.");
+        }
+
         return new StorageAccount(connectionString, connection);
     }
 }

@@ -43,7 +43,7 @@ public sealed class StorageConnection
             }
             catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
             {
-                throw new InvalidOperationException($"The setting {SettingName} is not a valid storage connection string: {e.Message}", e);
+                throw new StorageConfigurationException($"The setting {SettingName} is not a valid storage connection string: {e.Message}", e);
             }
         }
 
@@ -53,7 +53,7 @@ public sealed class StorageConnection
         var queueUri = section["queueServiceUri"] ?? (accountName is null ? null : $"https://{accountName}.queue.core.windows.net");
         if (tableUri is null || queueUri is null)
         {
-            throw new InvalidOperationException(
+            throw new StorageConfigurationException(
                 $"Storage is not configured. Set {SettingName} to a connection string (for Azurite: UseDevelopmentStorage=true), " +
                 $"or set {SettingName}__accountName, or both {SettingName}__tableServiceUri and {SettingName}__queueServiceUri for a managed identity.");
         }

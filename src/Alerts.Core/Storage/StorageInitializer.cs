@@ -1,13 +1,39 @@
-using Azure;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Alerts.Core.Storage;
 
-/// <summary>Creates the tables and queues (and poison queues) if missing, before the host takes work.</summary>
-public sealed class StorageInitializer(StorageConnection storage, ILogger<StorageInitializer> logger) : IHostedService
+/// <summary>
+/// Creates the tables and queues (and poison queues) if missing. Tries once before the host takes work; if storage
+/// is unreachable the host still starts (health answers 503, listeners back off) and creation is retried until it works.
+/// </summary>
+public sealed partial class StorageInitializer(StorageConnection storage, ILogger<StorageInitializer> logger) : IHostedService, IDisposable
 {
+    private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
+    private readonly CancellationTokenSource stopping = new();
+    private Task? retrying;
+
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!await TryCreateAsync(cancellationToken))
+        {
+            retrying = RetryUntilCreatedAsync(stopping.Token);
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await stopping.CancelAsync();
+        if (retrying is not null)
+        {
+            await retrying.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    public void Dispose() => stopping.Dispose();
+
+    /// <summary>Creates everything; true when storage answered.</summary>
+    public async Task<bool> TryCreateAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -21,18 +47,35 @@ public sealed class StorageInitializer(StorageConnection storage, ILogger<Storag
                 await storage.Queue(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
                 await storage.Queue(QueueNames.PoisonOf(queue)).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             }
-        }
-        catch (RequestFailedException e)
-        {
-            throw new InvalidOperationException($"Storage at {storage.Description} refused to create the tables and queues: {e.Message}", e);
-        }
-        catch (AggregateException e)
-        {
-            throw new InvalidOperationException($"Storage at {storage.Description} is not reachable: {e.InnerExceptions[0].Message}", e);
-        }
 
-        logger.LogInformation("Storage ready at {Storage}", storage.Description);
+            LogReady(storage.Description);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogUnavailable(e, storage.Description, RetryInterval);
+            return false;
+        }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    private async Task RetryUntilCreatedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            do
+            {
+                await Task.Delay(RetryInterval, cancellationToken);
+            }
+            while (!await TryCreateAsync(cancellationToken));
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Storage ready at {Storage}")]
+    private partial void LogReady(string storage);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storage at {Storage} is not reachable; retrying every {Interval}")]
+    private partial void LogUnavailable(Exception exception, string storage, TimeSpan interval);
 }
