@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Alerts.Core.Incidents;
 using Microsoft.Extensions.Options;
@@ -138,8 +137,6 @@ public sealed class EmailComposer(IOptions<EmailOptions> options, TimeProvider t
 
     private static string HtmlBody(AlertNotice notice, List<(string Label, string Value)> rows)
     {
-        static string E(string? value) => WebUtility.HtmlEncode(value ?? string.Empty);
-
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>").Append(E(Subject(notice))).Append("</title></head>\n");
         html.Append("<body style=\"font-family:sans-serif\">\n");
@@ -169,6 +166,29 @@ public sealed class EmailComposer(IOptions<EmailOptions> options, TimeProvider t
 
         html.Append("</body></html>\n");
         return html.ToString();
+    }
+
+    /// <summary>
+    /// Escapes the five characters that matter in HTML text and quoted attributes. WebUtility.HtmlEncode would also turn
+    /// every accented letter into a numeric entity, which makes place names unreadable in the source of the message.
+    /// </summary>
+    private static string E(string? value)
+    {
+        var encoded = new StringBuilder(value?.Length ?? 0);
+        foreach (var c in value ?? string.Empty)
+        {
+            _ = c switch
+            {
+                '&' => encoded.Append("&amp;"),
+                '<' => encoded.Append("&lt;"),
+                '>' => encoded.Append("&gt;"),
+                '"' => encoded.Append("&quot;"),
+                '\'' => encoded.Append("&#39;"),
+                _ => encoded.Append(c),
+            };
+        }
+
+        return encoded.ToString();
     }
 
     private static string OneLine(string value)
