@@ -1,0 +1,29 @@
+using System.Text.Json;
+using Alerts.Core.Incidents;
+
+namespace Alerts.Core.Delivery.Webhooks;
+
+/// <summary>
+/// The webhook body for a notice, in the Standard Webhooks envelope:
+/// <c>{"type", "timestamp", "data": {"incidentId", "version", "references"?, "facts", "links": {"incident"}}}</c>.
+/// </summary>
+public static class WebhookPayload
+{
+    /// <summary>UTF-8 JSON bytes; these exact bytes are signed and sent.</summary>
+    public static byte[] Serialize(AlertNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var envelope = new Envelope(
+            notice.Type,
+            notice.IssuedAt,
+            new Data(notice.IncidentId, notice.Version, notice.References, notice.Facts, new Links(notice.IncidentUrl)));
+        return JsonSerializer.SerializeToUtf8Bytes(envelope, AlertsJson.Options);
+    }
+
+    private sealed record Envelope(string Type, DateTimeOffset Timestamp, Data Data);
+
+    // References is omitted when null by AlertsJson's WhenWritingNull.
+    private sealed record Data(string IncidentId, int Version, int? References, IncidentFacts Facts, Links Links);
+
+    private sealed record Links(string Incident);
+}
