@@ -5,7 +5,10 @@ public static class QueueNames
 {
     public const string IncidentRelease = "incident-release";
 
-    public static IReadOnlyList<string> All { get; } = [IncidentRelease];
+    public const string AlertFanout = "alert-fanout";
+    public const string AlertDelivery = "alert-delivery";
+
+    public static IReadOnlyList<string> All { get; } = [IncidentRelease, AlertFanout, AlertDelivery];
 
     /// <summary>Where a message goes after too many failed attempts, as the Functions host names it.</summary>
     public static string PoisonOf(string queueName) => queueName + "-poison";

@@ -9,5 +9,11 @@ public static class TableNames
     /// <summary>(reporter, reportId) → incident id: makes intake idempotent.</summary>
     public const string ReportClaims = "reportclaims";
 
-    public static IReadOnlyList<string> All { get; } = [Incidents, ReportClaims];
+    /// <summary>Everyone who receives alerts, in one partition ordered by (sharded) id.</summary>
+    public const string Subscribers = "subscribers";
+
+    /// <summary>One row per (incident, version, subscriber): who was told what, when, and what failed.</summary>
+    public const string Deliveries = "deliveries";
+
+    public static IReadOnlyList<string> All { get; } = [Incidents, ReportClaims, Subscribers, Deliveries];
 }

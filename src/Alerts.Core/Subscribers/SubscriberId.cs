@@ -1,0 +1,35 @@
+using System.Security.Cryptography;
+
+namespace Alerts.Core.Subscribers;
+
+/// <summary>
+/// Subscriber ids carry a fixed shard (<c>sub-07-…</c>). Delivery records are partitioned by shard, so every
+/// delivery of one subscriber has one home, whichever fan-out page found it, and a shard's deliveries batch together.
+/// </summary>
+public static class SubscriberId
+{
+    public const int ShardCount = 32;
+    private const string Alphabet = "0123456789abcdefghjkmnpqrstvwxyz";
+
+    public static string New()
+    {
+        Span<char> random = stackalloc char[16];
+        for (var i = 0; i < random.Length; i++)
+        {
+            random[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
+        }
+
+        return $"sub-{RandomNumberGenerator.GetInt32(ShardCount):D2}-{random}";
+    }
+
+    /// <summary>The two-digit shard of a well-formed id.</summary>
+    public static string ShardOf(string subscriberId) => subscriberId.Substring(4, 2);
+
+    public static bool IsWellFormed(string? value) =>
+        value is { Length: 23 } && value.StartsWith("sub-", StringComparison.Ordinal) && value[6] == '-' &&
+        int.TryParse(value.AsSpan(4, 2), out var shard) && shard is >= 0 and < ShardCount &&
+        value[7..].All(c => Alphabet.Contains(c, StringComparison.Ordinal));
+
+    /// <summary>The row-key range that holds one shard's subscribers: [from, to).</summary>
+    public static (string From, string To) ShardRange(string shard) => ($"sub-{shard}-", $"sub-{shard}.");
+}
