@@ -10,6 +10,8 @@ public static class AlertsApiServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddSingleton<CallerGate>();
         services.AddSingleton<IncidentEndpoints>();
+        services.AddSingleton<SubscriberEndpoints>();
+        services.AddSingleton<DeliveryEndpoints>();
         services.AddSingleton<HealthEndpoint>();
         return services;
     }

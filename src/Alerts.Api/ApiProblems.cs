@@ -36,6 +36,12 @@ public static class ApiProblems
         title: "Unsupported content type",
         detail: $"Send application/json (was '{contentType ?? "none"}').");
 
+    public static IResult Conflict(string title, string detail) => Results.Problem(
+        statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);
+
+    public static IResult PreconditionFailed(string detail) => Results.Problem(
+        statusCode: StatusCodes.Status412PreconditionFailed, title: "The resource changed", detail: detail);
+
     public static IResult Unavailable(string detail) => Results.Problem(
         statusCode: StatusCodes.Status503ServiceUnavailable, title: "Storage is not reachable", detail: detail);
 }

@@ -10,6 +10,13 @@ public static class ApiRoutes
     public const string Incidents = "incidents";
     public const string Incident = "incidents/{id}";
     public const string Health = "health";
+    public const string Deliveries = "incidents/{id}/deliveries";
+    public const string Redeliver = "incidents/{id}/deliveries/{deliveryId}/redeliver";
+    public const string Subscribers = "subscribers";
+    public const string Subscriber = "subscribers/{id}";
+    public const string RotateSecret = "subscribers/{id}/rotate-secret";
 
     public static string IncidentPath(string id) => $"/{Prefix}/incidents/{Uri.EscapeDataString(id)}";
+
+    public static string SubscriberPath(string id) => $"/{Prefix}/subscribers/{Uri.EscapeDataString(id)}";
 }

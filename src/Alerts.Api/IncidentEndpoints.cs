@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Alerts.Api.Views;
 using Alerts.Core;
+using Alerts.Core.Delivery;
 using Alerts.Core.Incidents;
 using Alerts.Core.Intake;
 using Alerts.Core.Security;
@@ -16,17 +17,14 @@ public sealed class IncidentEndpoints(
     ReportValidator validator,
     IntakeHandler intake,
     IncidentStore store,
+    DeliveryStore deliveries,
     IOptions<IntakeOptions> intakeOptions,
     TimeProvider time)
 {
-    private static readonly ApiRole[] Reporters = [ApiRole.Reporter];
-    private static readonly ApiRole[] Analysts = [ApiRole.Analyst, ApiRole.Admin];
-    private static readonly ApiRole[] Anyone = [ApiRole.Reporter, ApiRole.Analyst, ApiRole.Admin];
-
     /// <summary>POST /api/incidents: a reporter submits a report; 202 with the incident it landed in.</summary>
     public async Task<IResult> SubmitIncident(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!gate.TryAuthorize(request, Reporters, out var caller, out var denied))
+        if (!gate.TryAuthorize(request, Roles.Reporters, out var caller, out var denied))
         {
             return denied;
         }
@@ -55,7 +53,7 @@ public sealed class IncidentEndpoints(
     /// <summary>GET /api/incidents/{id}: facts, status, hold, reports and timeline, with an ETag.</summary>
     public async Task<IResult> GetIncident(HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        if (!gate.TryAuthorize(request, Anyone, out _, out var denied))
+        if (!gate.TryAuthorize(request, Roles.Anyone, out _, out var denied))
         {
             return denied;
         }
@@ -66,14 +64,15 @@ public sealed class IncidentEndpoints(
             return ApiProblems.NotFound($"Incident '{id}'");
         }
 
+        var counts = await deliveries.CountAsync(id, cancellationToken);
         request.HttpContext.Response.Headers.ETag = ETags.ToHttp(record.Incident.ETag);
-        return Results.Json(IncidentView.From(record), AlertsJson.Options);
+        return Results.Json(IncidentView.From(record, counts), AlertsJson.Options);
     }
 
     /// <summary>GET /api/incidents?status=held&amp;pageSize=25&amp;continuationToken=…: the analysts' board, newest first.</summary>
     public async Task<IResult> ListIncidents(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!gate.TryAuthorize(request, Analysts, out _, out var denied))
+        if (!gate.TryAuthorize(request, Roles.Analysts, out _, out var denied))
         {
             return denied;
         }
@@ -86,12 +85,7 @@ public sealed class IncidentEndpoints(
             errors["status"] = [$"must be one of {string.Join(", ", Enum.GetValues<IncidentStatus>().Select(s => JsonNamingPolicy.CamelCase.ConvertName(s.ToString())))}."];
         }
 
-        var pageSize = 25;
-        var pageSizeText = request.Query["pageSize"].ToString();
-        if (pageSizeText.Length > 0 && (!int.TryParse(pageSizeText, out pageSize) || pageSize is < 1 or > IncidentStore.MaxPageSize))
-        {
-            errors["pageSize"] = [$"must be a whole number from 1 to {IncidentStore.MaxPageSize}."];
-        }
+        QueryParameters.TryPageSize(request, errors, out var pageSize);
 
         if (errors.Count > 0)
         {
@@ -101,7 +95,7 @@ public sealed class IncidentEndpoints(
         IncidentPage page;
         try
         {
-            page = await store.ListAsync(status, pageSize, request.Query["continuationToken"].ToString(), cancellationToken);
+            page = await store.ListAsync(status, pageSize, QueryParameters.ContinuationToken(request), cancellationToken);
         }
         catch (InvalidContinuationTokenException e)
         {

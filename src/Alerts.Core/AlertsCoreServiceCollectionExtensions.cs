@@ -1,9 +1,14 @@
+using Alerts.Core.Delivery;
+using Alerts.Core.Delivery.Email;
+using Alerts.Core.Delivery.Webhooks;
+using Alerts.Core.Fanout;
 using Alerts.Core.Hold;
 using Alerts.Core.Intake;
 using Alerts.Core.Queues;
 using Alerts.Core.Release;
 using Alerts.Core.Security;
 using Alerts.Core.Storage;
+using Alerts.Core.Subscribers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,6 +44,29 @@ public static class AlertsCoreServiceCollectionExtensions
         services.AddSingleton<ReleaseHandler>();
         services.AddSingleton<IQueueMessageHandler>(sp => sp.GetRequiredService<ReleaseHandler>());
         services.AddSingleton<ReleaseSweep>();
+        services.AddSingleton<FanoutStarter>();
+
+        services.AddOptions<SubscriberOptions>().Bind(configuration.GetSection(SubscriberOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SubscriberStore>();
+        services.AddSingleton<SubscriberRegistry>();
+
+        services.AddOptions<FanoutOptions>().Bind(configuration.GetSection(FanoutOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LinkOptions>().Bind(configuration.GetSection(LinkOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetryOptions>().Bind(configuration.GetSection(RetryOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RetryOptions>, RetryOptionsValidator>();
+        services.TryAddSingleton<IJitterSource, RandomJitterSource>();
+        services.AddSingleton<RetrySchedule>();
+        services.AddSingleton<DeliveryStore>();
+        services.AddSingleton<NoticeSource>();
+        services.AddSingleton<Redelivery>();
+        services.AddWebhookDelivery(configuration);
+        services.AddEmailDelivery(configuration);
+
+        // The pipeline, in order: intake (HTTP) → release → fan-out → delivery.
+        services.AddSingleton<FanoutHandler>();
+        services.AddSingleton<IQueueMessageHandler>(sp => sp.GetRequiredService<FanoutHandler>());
+        services.AddSingleton<DeliveryHandler>();
+        services.AddSingleton<IQueueMessageHandler>(sp => sp.GetRequiredService<DeliveryHandler>());
         return services;
     }
 }

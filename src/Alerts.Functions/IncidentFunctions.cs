@@ -6,7 +6,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Alerts.Functions;
 
 /// <summary>HTTP triggers for the incident routes: bind, call the shared endpoint, return its result.</summary>
-public sealed class IncidentFunctions(IncidentEndpoints endpoints)
+public sealed class IncidentFunctions(IncidentEndpoints endpoints, DeliveryEndpoints deliveries)
 {
     [Function(nameof(SubmitIncident))]
     public async Task<IActionResult> SubmitIncident(
@@ -26,4 +26,19 @@ public sealed class IncidentFunctions(IncidentEndpoints endpoints)
         string id,
         CancellationToken cancellationToken) =>
         new ResultActionResult(await endpoints.GetIncident(request, id, cancellationToken));
+
+    [Function(nameof(ListDeliveries))]
+    public async Task<IActionResult> ListDeliveries(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Deliveries)] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        new ResultActionResult(await deliveries.ListDeliveries(request, id, cancellationToken));
+
+    [Function(nameof(Redeliver))]
+    public async Task<IActionResult> Redeliver(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Redeliver)] HttpRequest request,
+        string id,
+        string deliveryId,
+        CancellationToken cancellationToken) =>
+        new ResultActionResult(await deliveries.Redeliver(request, id, deliveryId, cancellationToken));
 }

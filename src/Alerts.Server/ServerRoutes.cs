@@ -11,6 +11,14 @@ public static class ServerRoutes
         api.MapPost(ApiRoutes.Incidents, (HttpRequest r, IncidentEndpoints e, CancellationToken ct) => e.SubmitIncident(r, ct));
         api.MapGet(ApiRoutes.Incidents, (HttpRequest r, IncidentEndpoints e, CancellationToken ct) => e.ListIncidents(r, ct));
         api.MapGet(ApiRoutes.Incident, (HttpRequest r, string id, IncidentEndpoints e, CancellationToken ct) => e.GetIncident(r, id, ct));
+        api.MapGet(ApiRoutes.Deliveries, (HttpRequest r, string id, DeliveryEndpoints e, CancellationToken ct) => e.ListDeliveries(r, id, ct));
+        api.MapPost(ApiRoutes.Redeliver, (HttpRequest r, string id, string deliveryId, DeliveryEndpoints e, CancellationToken ct) => e.Redeliver(r, id, deliveryId, ct));
+        api.MapPost(ApiRoutes.Subscribers, (HttpRequest r, SubscriberEndpoints e, CancellationToken ct) => e.CreateSubscriber(r, ct));
+        api.MapGet(ApiRoutes.Subscribers, (HttpRequest r, SubscriberEndpoints e, CancellationToken ct) => e.ListSubscribers(r, ct));
+        api.MapGet(ApiRoutes.Subscriber, (HttpRequest r, string id, SubscriberEndpoints e, CancellationToken ct) => e.GetSubscriber(r, id, ct));
+        api.MapPut(ApiRoutes.Subscriber, (HttpRequest r, string id, SubscriberEndpoints e, CancellationToken ct) => e.ReplaceSubscriber(r, id, ct));
+        api.MapDelete(ApiRoutes.Subscriber, (HttpRequest r, string id, SubscriberEndpoints e, CancellationToken ct) => e.DeleteSubscriber(r, id, ct));
+        api.MapPost(ApiRoutes.RotateSecret, (HttpRequest r, string id, SubscriberEndpoints e, CancellationToken ct) => e.RotateSecret(r, id, ct));
         api.MapGet(ApiRoutes.Health, (HealthEndpoint e, CancellationToken ct) => e.Check(ct));
         return app;
     }

@@ -1,3 +1,4 @@
+using Alerts.Core.Delivery;
 using Alerts.Core.Incidents;
 using Alerts.Core.Storage;
 
@@ -14,9 +15,10 @@ public sealed record IncidentView(
     DateTimeOffset? ReleasedAt,
     IncidentFacts Facts,
     IReadOnlyList<IncidentView.ReportView> Reports,
-    IReadOnlyList<IncidentView.TimelineView> Timeline)
+    IReadOnlyList<IncidentView.TimelineView> Timeline,
+    DeliveryCounts Deliveries)
 {
-    public static IncidentView From(IncidentRecord record)
+    public static IncidentView From(IncidentRecord record, DeliveryCounts deliveries)
     {
         var i = record.Incident;
         return new IncidentView(
@@ -29,7 +31,8 @@ public sealed record IncidentView(
             i.ReleasedAt,
             i.Facts,
             record.Reports.Select(r => new ReportView(r.ReporterId, r.ReportId, r.ReceivedAt)).ToList(),
-            record.Timeline.Select(t => new TimelineView(t.At, t.Actor.ToString(), t.Action, t.Detail)).ToList());
+            record.Timeline.Select(t => new TimelineView(t.At, t.Actor.ToString(), t.Action, t.Detail)).ToList(),
+            deliveries);
     }
 
     public sealed record ReportView(string ReporterId, string ReportId, DateTimeOffset ReceivedAt);

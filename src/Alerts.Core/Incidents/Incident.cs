@@ -12,7 +12,8 @@ public sealed record Incident(
     string HoldReason,
     DateTimeOffset? ReleasedAt,
     int TimelineCount,
-    string ETag)
+    string ETag,
+    bool FanoutPending = false)
 {
     /// <summary>The timeline entry that would follow the last recorded one.</summary>
     public TimelineEntry NextEntry(DateTimeOffset at, Actor actor, string action, string? detail, int offset = 1) =>

@@ -1,3 +1,5 @@
+using Alerts.Core.Delivery;
+using Alerts.Core.Fanout;
 using Alerts.Core.Incidents;
 using Alerts.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -8,7 +10,7 @@ namespace Alerts.Core.Release;
 /// The one place an incident moves from held to released. ETag-guarded: when several workers race,
 /// exactly one transition is written and the others see that it happened.
 /// </summary>
-public sealed partial class IncidentReleaser(IncidentStore store, TimeProvider time, ILogger<IncidentReleaser> logger)
+public sealed partial class IncidentReleaser(IncidentStore store, FanoutStarter fanout, TimeProvider time, ILogger<IncidentReleaser> logger)
 {
     private const int MaxAttempts = 5;
 
@@ -21,6 +23,13 @@ public sealed partial class IncidentReleaser(IncidentStore store, TimeProvider t
             if (incident is null)
             {
                 return ReleaseOutcome.NotFound;
+            }
+
+            if (incident.FanoutPending)
+            {
+                // Released earlier, but the hand-off to fan-out did not happen (a crash in between): finish it.
+                await fanout.StartAsync(incident.Id, incident.Version, cancellationToken);
+                return ReleaseOutcome.NothingToDo;
             }
 
             if (incident.Status != IncidentStatus.Held || (scheduledFor is { } s && s != incident.HoldUntil))
@@ -39,11 +48,14 @@ public sealed partial class IncidentReleaser(IncidentStore store, TimeProvider t
                 Status = IncidentStatus.Released,
                 ReleasedAt = now,
                 TimelineCount = incident.TimelineCount + 1,
+                FanoutPending = true,
             };
             var entry = incident.NextEntry(now, actor, TimelineActions.Released, reason);
-            if (await store.TryUpdateAsync(incident, released, [entry], cancellationToken))
+            var snapshot = new IncidentSnapshot(incident.Version, NoticeTypes.Alert, incident.Facts, now, References: null);
+            if (await store.TryUpdateAsync(incident, released, [entry], cancellationToken, snapshot))
             {
                 LogReleased(incidentId, now - incident.HoldUntil);
+                await fanout.StartAsync(incident.Id, incident.Version, cancellationToken);
                 return ReleaseOutcome.Released;
             }
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Alerts.Core.Release;
 
 /// <summary>Finds held incidents whose hold ended a while ago (their release message was lost) and releases them.</summary>
-public sealed partial class ReleaseSweep(IncidentStore store, IncidentReleaser releaser, IOptions<ReleaseSweepOptions> options, TimeProvider time, ILogger<ReleaseSweep> logger)
+public sealed partial class ReleaseSweep(IncidentStore store, IncidentReleaser releaser, Fanout.FanoutStarter fanout, IOptions<ReleaseSweepOptions> options, TimeProvider time, ILogger<ReleaseSweep> logger)
 {
     /// <summary>NCRONTAB schedule of the Functions timer trigger: every 30 seconds.</summary>
     public const string Schedule = "*/30 * * * * *";
@@ -25,8 +25,18 @@ public sealed partial class ReleaseSweep(IncidentStore store, IncidentReleaser r
             }
         }
 
+        // Released, but the hand-off to fan-out was interrupted.
+        await foreach (var incident in store.FindFanoutPendingAsync(dueBy, cancellationToken))
+        {
+            LogFanoutResumed(incident.Id);
+            await fanout.StartAsync(incident.Id, incident.Version, cancellationToken);
+        }
+
         return released;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep queued the fan-out of incident {IncidentId}: it was released but never handed on")]
+    private partial void LogFanoutResumed(string incidentId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep released incident {IncidentId}: its release message did not arrive")]
     private partial void LogSwept(string incidentId);

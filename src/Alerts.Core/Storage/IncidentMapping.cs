@@ -20,6 +20,7 @@ internal static class IncidentMapping
         ["HoldReason"] = incident.HoldReason,
         ["ReleasedAt"] = incident.ReleasedAt,
         ["TimelineCount"] = incident.TimelineCount,
+        ["FanoutPending"] = incident.FanoutPending,
 
         // Copies of facts kept as columns so that table queries can filter on them.
         ["OccurredAt"] = incident.Facts.OccurredAt,
@@ -39,7 +40,24 @@ internal static class IncidentMapping
         row.GetString("HoldReason") ?? string.Empty,
         row.GetDateTimeOffset("ReleasedAt"),
         row.GetInt32("TimelineCount") ?? 0,
-        row.ETag.ToString());
+        row.ETag.ToString(),
+        row.GetBoolean("FanoutPending") ?? false);
+
+    public static TableEntity ToRow(string incidentId, IncidentSnapshot snapshot) => new(incidentId, IncidentRows.Version(snapshot.Version))
+    {
+        ["Version"] = snapshot.Version,
+        ["Type"] = snapshot.Type,
+        ["Facts"] = JsonSerializer.Serialize(snapshot.Facts, AlertsJson.Options),
+        ["IssuedAt"] = snapshot.IssuedAt,
+        ["References"] = snapshot.References,
+    };
+
+    public static IncidentSnapshot ToSnapshot(TableEntity row) => new(
+        row.GetInt32("Version") ?? 1,
+        row.GetString("Type"),
+        JsonSerializer.Deserialize<IncidentFacts>(row.GetString("Facts"), AlertsJson.Options)!,
+        row.GetDateTimeOffset("IssuedAt")!.Value,
+        row.GetInt32("References"));
 
     public static TableEntity ToRow(string incidentId, TimelineEntry entry) => new(incidentId, IncidentRows.Timeline(entry.Sequence))
     {

@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Text;
 using Alerts.Core.Incidents;
 using Azure;
 using Azure.Data.Tables;
@@ -75,7 +73,7 @@ public sealed class IncidentStore(StorageConnection storage)
     /// Replaces the incident row if nobody changed it since <paramref name="current"/> was read, and appends
     /// timeline entries, all or nothing. False when someone else got there first (412).
     /// </summary>
-    public async Task<bool> TryUpdateAsync(Incident current, Incident next, IReadOnlyList<TimelineEntry> newEntries, CancellationToken cancellationToken)
+    public async Task<bool> TryUpdateAsync(Incident current, Incident next, IReadOnlyList<TimelineEntry> newEntries, CancellationToken cancellationToken, IncidentSnapshot? snapshot = null)
     {
         var entity = IncidentMapping.ToRow(next);
         var actions = new List<TableTransactionAction>
@@ -83,6 +81,11 @@ public sealed class IncidentStore(StorageConnection storage)
             new(TableTransactionActionType.UpdateReplace, entity, new ETag(current.ETag)),
         };
         actions.AddRange(newEntries.Select(e => new TableTransactionAction(TableTransactionActionType.Add, IncidentMapping.ToRow(next.Id, e))));
+        if (snapshot is not null)
+        {
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, IncidentMapping.ToRow(next.Id, snapshot)));
+        }
+
         try
         {
             await Table.SubmitTransactionAsync(actions, cancellationToken);
@@ -94,13 +97,34 @@ public sealed class IncidentStore(StorageConnection storage)
         }
     }
 
+    /// <summary>The facts as sent at <paramref name="version"/>, or null if that version was never issued.</summary>
+    public async Task<IncidentSnapshot?> FindSnapshotAsync(string incidentId, int version, CancellationToken cancellationToken)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(incidentId, IncidentRows.Version(version), cancellationToken: cancellationToken);
+        return response.HasValue ? IncidentMapping.ToSnapshot(response.Value!) : null;
+    }
+
+    /// <summary>Records that the fan-out of the current version has been queued.</summary>
+    public async Task MarkFanoutQueuedAsync(string incidentId, CancellationToken cancellationToken) =>
+        await Table.UpdateEntityAsync(new TableEntity(incidentId, IncidentRows.Incident) { ["FanoutPending"] = false }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+
+    /// <summary>Incidents released at or before <paramref name="dueBy"/> whose fan-out was never queued (a crash in between).</summary>
+    public async IAsyncEnumerable<Incident> FindFanoutPendingAsync(DateTimeOffset dueBy, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {IncidentRows.Incident} and FanoutPending eq {true} and ReleasedAt le {dueBy}");
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return IncidentMapping.ToIncident(entity);
+        }
+    }
+
     /// <summary>Incidents with a given status, newest first.</summary>
     public async Task<IncidentPage> ListAsync(IncidentStatus status, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var filter = TableClient.CreateQueryFilter($"RowKey eq {IncidentRows.Incident} and Status eq {status.ToString()}");
         var items = new List<Incident>();
-        var token = Decode(continuationToken);
+        var token = ContinuationTokens.Decode(continuationToken);
 
         // A filtered scan may return short or empty pages; read on until the page is full or the table ends.
         while (items.Count < pageSize)
@@ -127,7 +151,7 @@ public sealed class IncidentStore(StorageConnection storage)
             }
         }
 
-        return new IncidentPage(items, Encode(token));
+        return new IncidentPage(items, ContinuationTokens.Encode(token));
     }
 
     /// <summary>Held incidents whose hold ended at or before <paramref name="dueBy"/>.</summary>
@@ -138,26 +162,6 @@ public sealed class IncidentStore(StorageConnection storage)
         await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             yield return IncidentMapping.ToIncident(entity);
-        }
-    }
-
-    private static string? Encode(string? token) =>
-        token is null ? null : Base64Url.EncodeToString(Encoding.UTF8.GetBytes(token));
-
-    private static string? Decode(string? token)
-    {
-        if (string.IsNullOrEmpty(token))
-        {
-            return null;
-        }
-
-        try
-        {
-            return Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token));
-        }
-        catch (FormatException)
-        {
-            throw new InvalidContinuationTokenException();
         }
     }
 }

@@ -30,6 +30,4 @@ public static class SubscriberId
         int.TryParse(value.AsSpan(4, 2), out var shard) && shard is >= 0 and < ShardCount &&
         value[7..].All(c => Alphabet.Contains(c, StringComparison.Ordinal));
 
-    /// <summary>The row-key range that holds one shard's subscribers: [from, to).</summary>
-    public static (string From, string To) ShardRange(string shard) => ($"sub-{shard}-", $"sub-{shard}.");
 }

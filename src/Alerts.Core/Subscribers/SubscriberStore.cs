@@ -66,6 +66,18 @@ public sealed class SubscriberStore(StorageConnection storage)
         }
     }
 
+    /// <summary>Subscribers in id order, a page at a time, for the admin API.</summary>
+    public async Task<(IReadOnlyList<Subscriber> Items, string? ContinuationToken)> ListAsync(int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
+        await foreach (var page in Table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, cancellationToken: cancellationToken).AsPages(ContinuationTokens.Decode(continuationToken)))
+        {
+            return (page.Values.Select(FromRow).ToList(), ContinuationTokens.Encode(page.ContinuationToken));
+        }
+
+        return ([], null);
+    }
+
     /// <summary>Up to <paramref name="count"/> subscribers with ids after <paramref name="afterId"/>, in id order.</summary>
     public async Task<IReadOnlyList<Subscriber>> PageAsync(string? afterId, int count, CancellationToken cancellationToken)
     {
@@ -83,15 +95,24 @@ public sealed class SubscriberStore(StorageConnection storage)
         return result;
     }
 
-    /// <summary>Every subscriber of one shard, by id.</summary>
-    public async Task<Dictionary<string, Subscriber>> ShardAsync(string shard, CancellationToken cancellationToken)
+    /// <summary>The given subscribers, by id, read as one id range (delivery pages are contiguous in id order).</summary>
+    public async Task<Dictionary<string, Subscriber>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
-        var (from, to) = SubscriberId.ShardRange(shard);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {from} and RowKey lt {to}");
+        var wanted = ids.ToHashSet(StringComparer.Ordinal);
         var result = new Dictionary<string, Subscriber>(StringComparer.Ordinal);
+        if (wanted.Count == 0)
+        {
+            return result;
+        }
+
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {Partition} and RowKey ge {wanted.Min(StringComparer.Ordinal)} and RowKey le {wanted.Max(StringComparer.Ordinal)}");
         await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            result[row.RowKey] = FromRow(row);
+            if (wanted.Contains(row.RowKey))
+            {
+                result[row.RowKey] = FromRow(row);
+            }
         }
 
         return result;

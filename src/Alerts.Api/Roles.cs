@@ -1,0 +1,12 @@
+using Alerts.Core.Security;
+
+namespace Alerts.Api;
+
+/// <summary>Who may call what: the role sets the endpoints check.</summary>
+public static class Roles
+{
+    public static readonly ApiRole[] Reporters = [ApiRole.Reporter];
+    public static readonly ApiRole[] Analysts = [ApiRole.Analyst, ApiRole.Admin];
+    public static readonly ApiRole[] Admins = [ApiRole.Admin];
+    public static readonly ApiRole[] Anyone = [ApiRole.Reporter, ApiRole.Analyst, ApiRole.Admin];
+}

@@ -1,0 +1,26 @@
+using Alerts.Core.Delivery;
+using Alerts.Core.Subscribers;
+
+namespace Alerts.Api.Views;
+
+/// <summary>One recipient's delivery: what was sent over which channel, how it stands, and what the receiver last said.</summary>
+public sealed record DeliveryView(
+    string DeliveryId,
+    string SubscriberId,
+    string SubscriberName,
+    SubscriberChannel Channel,
+    int Version,
+    string Type,
+    DeliveryStatus Status,
+    int Attempts,
+    int? LastCode,
+    string? LastError,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? LastAttemptAt,
+    DateTimeOffset? DeliveredAt,
+    DateTimeOffset? NextAttemptAt)
+{
+    public static DeliveryView From(DeliveryRecord r) => new(
+        r.Key.Id, r.Key.SubscriberId, r.SubscriberName, r.Channel, r.Key.Version, r.NoticeType, r.Status, r.AttemptsMade,
+        r.LastCode, r.LastError, r.CreatedAt, r.LastAttemptAt, r.DeliveredAt, r.NextAttemptAt);
+}

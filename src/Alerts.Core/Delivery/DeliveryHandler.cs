@@ -1,0 +1,162 @@
+using Alerts.Core.Queues;
+using Alerts.Core.Storage;
+using Alerts.Core.Subscribers;
+using Microsoft.Extensions.Logging;
+
+namespace Alerts.Core.Delivery;
+
+/// <summary>
+/// Stage 4 of the pipeline: send one incident version to a page of recipients. Each delivery is claimed (ETag) before
+/// it is sent, so a repeated or concurrent message sends nothing twice; every outcome is recorded; retries go back on
+/// the queue with a visibility delay from the retry schedule.
+/// </summary>
+public sealed partial class DeliveryHandler(
+    StorageConnection storage,
+    DeliveryStore deliveries,
+    SubscriberStore subscribers,
+    NoticeSource notices,
+    IEnumerable<IDeliveryChannel> channels,
+    RetrySchedule retrySchedule,
+    TimeProvider time,
+    ILogger<DeliveryHandler> logger) : IQueueMessageHandler
+{
+    /// <summary>How long a claim keeps other instances away; after it, a crashed sender's deliveries are sent again.</summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
+
+    private const int MaxParallelSends = 64;
+    private static readonly TimeSpan DueTolerance = TimeSpan.FromSeconds(1);
+    private readonly Dictionary<SubscriberChannel, IDeliveryChannel> channelsByKind = channels.ToDictionary(c => c.Channel);
+
+    public string QueueName => QueueNames.AlertDelivery;
+
+    public Task HandleAsync(string message, CancellationToken cancellationToken) =>
+        HandleAsync(QueueMessages.Deserialize<DeliveryMessage>(QueueName, message), cancellationToken);
+
+    public async Task HandleAsync(DeliveryMessage message, CancellationToken cancellationToken)
+    {
+        var notice = await notices.FindAsync(message.IncidentId, message.Version, cancellationToken);
+        if (notice is null || message.SubscriberIds.Count == 0)
+        {
+            return;
+        }
+
+        var records = await deliveries.LoadAsync(message.IncidentId, message.Version, message.Shard, message.SubscriberIds, cancellationToken);
+        var now = time.GetUtcNow();
+        var claims = new List<DeliveryRecord>();
+        var notYet = new List<(string Id, DateTimeOffset At)>();
+        foreach (var id in message.SubscriberIds)
+        {
+            if (!records.TryGetValue(id, out var record))
+            {
+                continue;
+            }
+
+            switch (record.Status)
+            {
+                case DeliveryStatus.Sending when record.ClaimedUntil > now:
+                    notYet.Add((id, record.ClaimedUntil.Value));
+                    break;
+                case DeliveryStatus.Pending when record.NextAttemptAt > now + DueTolerance:
+                    notYet.Add((id, record.NextAttemptAt.Value));
+                    break;
+                case DeliveryStatus.Pending or DeliveryStatus.Sending:
+                    claims.Add(record with { Status = DeliveryStatus.Sending, ClaimedUntil = now + ClaimLease, AttemptsMade = record.AttemptsMade + 1, LastAttemptAt = now });
+                    break;
+            }
+        }
+
+        var owned = await deliveries.TryClaimAsync(claims, cancellationToken);
+        var recipients = await subscribers.FindManyAsync(owned.Select(r => r.Key.SubscriberId).ToList(), cancellationToken);
+        var outcomes = new DeliveryOutcome[owned.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, owned.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = MaxParallelSends, CancellationToken = cancellationToken },
+            async (i, ct) => outcomes[i] = await SendAsync(owned[i], recipients.GetValueOrDefault(owned[i].Key.SubscriberId), notice, ct));
+
+        var finished = time.GetUtcNow();
+        var results = new List<DeliveryRecord>(owned.Count);
+        var retries = new List<(string Id, TimeSpan Delay, int Attempt)>();
+        for (var i = 0; i < owned.Count; i++)
+        {
+            var (result, retryIn) = Apply(owned[i], outcomes[i], finished);
+            results.Add(result);
+            if (retryIn is { } delay)
+            {
+                retries.Add((result.Key.SubscriberId, delay, result.AttemptsMade + 1));
+            }
+
+            if (outcomes[i] is DeliveryOutcome.Failed { DisableSubscriber: true })
+            {
+                await subscribers.DisableAsync(result.Key.SubscriberId, cancellationToken);
+                LogDisabled(result.Key.SubscriberId, outcomes[i].Detail);
+            }
+        }
+
+        await deliveries.SaveAsync(results, cancellationToken);
+
+        // Retries of this page travel together; so do deliveries another instance holds or that are not due yet.
+        foreach (var group in retries.GroupBy(r => Math.Ceiling(r.Delay.TotalSeconds)))
+        {
+            await QueueAsync(message, group.Select(r => r.Id).ToList(), group.Max(r => r.Attempt), TimeSpan.FromSeconds(group.Key), cancellationToken);
+        }
+
+        if (notYet.Count > 0)
+        {
+            await QueueAsync(message, notYet.Select(n => n.Id).ToList(), message.Attempt, notYet.Max(n => n.At) - now, cancellationToken);
+        }
+
+        LogDelivered(message.IncidentId, message.Version, results.Count(r => r.Status == DeliveryStatus.Delivered), retries.Count, results.Count(r => r.Status == DeliveryStatus.Failed));
+    }
+
+    private async Task<DeliveryOutcome> SendAsync(DeliveryRecord record, Subscriber? subscriber, AlertNotice notice, CancellationToken cancellationToken)
+    {
+        if (subscriber is null)
+        {
+            return new DeliveryOutcome.Failed("subscriber was deleted", null);
+        }
+
+        if (!subscriber.Enabled)
+        {
+            return new DeliveryOutcome.Failed("subscriber is disabled", null);
+        }
+
+        if (!channelsByKind.TryGetValue(subscriber.Channel, out var channel))
+        {
+            return new DeliveryOutcome.Failed($"no {subscriber.Channel} channel is configured", null);
+        }
+
+        return await channel.SendAsync(new DeliveryAttempt(record.Key.Id, subscriber, notice, record.AttemptsMade), cancellationToken);
+    }
+
+    private (DeliveryRecord Record, TimeSpan? RetryIn) Apply(DeliveryRecord record, DeliveryOutcome outcome, DateTimeOffset now)
+    {
+        var done = record with { ClaimedUntil = null, NextAttemptAt = null, LastCode = outcome.Code, LastError = null };
+        switch (outcome)
+        {
+            case DeliveryOutcome.Delivered:
+                return (done with { Status = DeliveryStatus.Delivered, DeliveredAt = now }, null);
+            case DeliveryOutcome.Retry retry when retrySchedule.NextDelay(record.AttemptsMade - record.ScheduleStart, retry.RetryAfter) is { } delay:
+                return (done with { Status = DeliveryStatus.Pending, NextAttemptAt = now + delay, LastError = retry.Detail }, delay);
+            case DeliveryOutcome.Retry retry:
+                return (done with { Status = DeliveryStatus.Failed, LastError = $"retries exhausted after {record.AttemptsMade - record.ScheduleStart} attempts; last: {retry.Detail}" }, null);
+            default:
+                return (done with { Status = DeliveryStatus.Failed, LastError = outcome.Detail }, null);
+        }
+    }
+
+    private async Task QueueAsync(DeliveryMessage original, IReadOnlyList<string> ids, int attempt, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        delay = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > RetryOptions.Ceiling ? RetryOptions.Ceiling : delay;
+        await storage.Queue(QueueNames.AlertDelivery).SendMessageAsync(
+            QueueMessages.Serialize(original with { SubscriberIds = ids, Attempt = attempt }),
+            visibilityTimeout: delay,
+            timeToLive: TimeSpan.FromSeconds(-1),
+            cancellationToken: cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId} v{Version}: {Delivered} delivered, {Retrying} to retry, {Failed} failed")]
+    private partial void LogDelivered(string incidentId, int version, int delivered, int retrying, int failed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscriber {SubscriberId} disabled: {Reason}")]
+    private partial void LogDisabled(string subscriberId, string reason);
+}

@@ -1,0 +1,16 @@
+namespace Alerts.Core.Delivery;
+
+/// <summary>Where one delivery stands.</summary>
+public enum DeliveryStatus
+{
+    /// <summary>Waiting for its next attempt (first or retry).</summary>
+    Pending,
+
+    /// <summary>An instance has claimed it and is sending now.</summary>
+    Sending,
+
+    Delivered,
+
+    /// <summary>Permanently failed or out of retries; an operator may redeliver.</summary>
+    Failed,
+}

@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Alerts.Core.Fanout;
+
+/// <summary>How fan-out walks the subscribers (section <c>Fanout</c>).</summary>
+public sealed class FanoutOptions
+{
+    public const string SectionName = "Fanout";
+
+    /// <summary>Subscribers read per fan-out message (one table page); the rest are handed on in a new message.</summary>
+    [Range(10, 1000)]
+    public int PageSize { get; set; } = 1000;
+
+    /// <summary>Recipients carried per delivery message (one table batch, one shard).</summary>
+    [Range(1, 100)]
+    public int RecipientsPerMessage { get; set; } = 100;
+}
