@@ -12,7 +12,7 @@ namespace Alerts.Testing;
 /// </summary>
 public sealed class Azurite : IDisposable
 {
-    private const int AccountCount = 64;
+    private const int AccountCount = 256;
     private static readonly Lazy<Azurite> Shared = new(() => new Azurite());
     private readonly Process process;
     private readonly string location;

@@ -1,0 +1,263 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Alerts.Core.Delivery;
+using Alerts.Core.Fanout;
+using Alerts.Core.Incidents;
+using Alerts.Core.Queues;
+using Alerts.Core.Storage;
+using Alerts.Core.Subscribers;
+using Alerts.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alerts.Server.Tests;
+
+/// <summary>
+/// Release → fan-out → delivery through the running server, with real Azurite, a real HTTP receiver and a real SMTP
+/// server on loopback.
+/// </summary>
+public class DeliveryPipelineTests
+{
+    private static Dictionary<string, string> Settings(params (string Key, string Value)[] extra)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Hold:Override"] = "00:00:01",
+            ["Delivery:AllowPrivateAddresses"] = "true",
+            ["Retry:Jitter"] = "0",
+            ["Retry:Schedule:0"] = "00:00:01",
+            ["Retry:Schedule:1"] = "00:00:01",
+        };
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    private static Task<Subscriber> AddWebhook(RunningServer server, Uri url, SubscriberFilter? filter = null) =>
+        server.App.Services.GetRequiredService<SubscriberRegistry>()
+            .CreateAsync(new SubscriberDraft("hook " + url.AbsolutePath, SubscriberChannel.Webhook, url.AbsoluteUri, filter ?? SubscriberFilter.All, true), CancellationToken.None);
+
+    private static async Task<string> PostIncident(RunningServer server, Action<Core.Intake.IncidentReport>? change = null)
+    {
+        var report = SampleReports.Przewodow();
+        change?.Invoke(report);
+        var response = await server.Client.SendAsync(server.Request(HttpMethod.Post, "/api/incidents", RunningServer.ReporterKey, SampleReports.Json(report)));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("incidentId").GetString()!;
+    }
+
+    private static async Task<List<JsonElement>> Deliveries(RunningServer server, string incidentId)
+    {
+        var all = new List<JsonElement>();
+        string? token = null;
+        do
+        {
+            var path = $"/api/incidents/{incidentId}/deliveries?pageSize=100" + (token is null ? string.Empty : $"&continuationToken={Uri.EscapeDataString(token)}");
+            var page = JsonDocument.Parse(await (await server.Client.SendAsync(server.Request(HttpMethod.Get, path, RunningServer.AnalystKey))).Content.ReadAsStringAsync()).RootElement;
+            all.AddRange(page.GetProperty("items").EnumerateArray().Select(e => e.Clone()));
+            token = page.TryGetProperty("continuationToken", out var t) ? t.GetString() : null;
+        }
+        while (token is not null);
+        return all;
+    }
+
+    private static Task<List<JsonElement>> Settled(RunningServer server, string incidentId, int expected) =>
+        Eventually.Until(
+            () => Deliveries(server, incidentId),
+            rows => rows.Count == expected && rows.All(r => r.GetProperty("status").GetString() is "delivered" or "failed"),
+            TimeSpan.FromMinutes(3));
+
+    /// <summary>An independent Standard Webhooks verifier: HMAC-SHA256 over "id.timestamp.body" with the decoded secret.</summary>
+    private static bool SignatureValid(WebhookReceiver.Request request, string secret)
+    {
+        var key = Convert.FromBase64String(secret["whsec_".Length..]);
+        var signed = Encoding.UTF8.GetBytes($"{request.Headers["webhook-id"]}.{request.Headers["webhook-timestamp"]}.").Concat(request.Body).ToArray();
+        var expected = "v1," + Convert.ToBase64String(HMACSHA256.HashData(key, signed));
+        return request.Headers["webhook-signature"].Split(' ').Contains(expected);
+    }
+
+    [Fact]
+    public async Task ReleaseTo1000Subscribers_OneSignedRequestEach_AllRecordedDelivered()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var server = await RunningServer.StartAsync(Settings());
+        var subscribers = new List<Subscriber>();
+        for (var i = 0; i < 1000; i++)
+        {
+            subscribers.Add(await AddWebhook(server, new Uri(receiver.BaseUrl, $"hooks/{i}")));
+        }
+
+        var incidentId = await PostIncident(server);
+        var rows = await Settled(server, incidentId, 1000);
+
+        Assert.All(rows, r => Assert.Equal("delivered", r.GetProperty("status").GetString()));
+        var requests = receiver.Requests;
+        Assert.Equal(1000, requests.Count);
+        foreach (var (subscriber, i) in subscribers.Select((s, i) => (s, i)))
+        {
+            var request = Assert.Single(requests, r => r.Path == $"/hooks/{i}");
+            Assert.Equal(new DeliveryKey(incidentId, 1, subscriber.Id).Id, request.Headers["webhook-id"]);
+            Assert.True(SignatureValid(request, subscriber.Secrets[0].Secret), $"bad signature for /hooks/{i}");
+            var body = JsonDocument.Parse(request.Body).RootElement;
+            Assert.Equal("incident.alert", body.GetProperty("type").GetString());
+            Assert.Equal(incidentId, body.GetProperty("data").GetProperty("incidentId").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task ReceiverFailingTwice_GetsTheSameWebhookIdThreeTimes_AndEndsDelivered()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Respond = (_, call) => new WebhookReceiver.Reply(call <= 2 ? 503 : 200);
+        await using var server = await RunningServer.StartAsync(Settings());
+        await AddWebhook(server, new Uri(receiver.BaseUrl, "flaky"));
+
+        var incidentId = await PostIncident(server);
+        var row = Assert.Single(await Settled(server, incidentId, 1));
+
+        Assert.Equal("delivered", row.GetProperty("status").GetString());
+        Assert.Equal(3, row.GetProperty("attempts").GetInt32());
+        Assert.Equal(3, receiver.Requests.Count);
+        Assert.Single(receiver.Requests.Select(r => r.Headers["webhook-id"]).Distinct());
+    }
+
+    [Fact]
+    public async Task ReceiverAlways500_FailsAfterTheSchedule_ThenRedeliverSucceedsWithTheSameId()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Respond = (_, _) => new WebhookReceiver.Reply(500, Body: "database down");
+        await using var server = await RunningServer.StartAsync(Settings());
+        await AddWebhook(server, new Uri(receiver.BaseUrl, "down"));
+
+        var incidentId = await PostIncident(server);
+        var row = Assert.Single(await Settled(server, incidentId, 1));
+
+        Assert.Equal("failed", row.GetProperty("status").GetString());
+        Assert.Equal(3, row.GetProperty("attempts").GetInt32());
+        Assert.Equal(500, row.GetProperty("lastCode").GetInt32());
+        Assert.Contains("database down", row.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        Assert.Equal(3, receiver.Requests.Count);
+
+        receiver.Respond = (_, _) => new WebhookReceiver.Reply(200);
+        var deliveryId = row.GetProperty("deliveryId").GetString()!;
+        var forbidden = await server.Client.SendAsync(server.Request(HttpMethod.Post, $"/api/incidents/{incidentId}/deliveries/{deliveryId}/redeliver", RunningServer.AnalystKey));
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        var redeliver = await server.Client.SendAsync(server.Request(HttpMethod.Post, $"/api/incidents/{incidentId}/deliveries/{deliveryId}/redeliver", RunningServer.AdminKey));
+        Assert.Equal(HttpStatusCode.Accepted, redeliver.StatusCode);
+
+        var after = await Eventually.Until(() => Deliveries(server, incidentId), r => r[0].GetProperty("status").GetString() == "delivered");
+        Assert.Equal(4, after[0].GetProperty("attempts").GetInt32());
+        Assert.Equal(4, receiver.Requests.Count);
+        Assert.Single(receiver.Requests.Select(r => r.Headers["webhook-id"]).Distinct());
+    }
+
+    [Fact]
+    public async Task RedirectIsNotFollowed_AndGoneDisablesTheSubscriber()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Respond = (request, _) => request.Path switch
+        {
+            "/moved" => new WebhookReceiver.Reply(301, new Dictionary<string, string> { ["Location"] = new Uri(receiver.BaseUrl, "elsewhere").AbsoluteUri }),
+            "/gone" => new WebhookReceiver.Reply(410),
+            _ => new WebhookReceiver.Reply(200),
+        };
+        await using var server = await RunningServer.StartAsync(Settings());
+        await AddWebhook(server, new Uri(receiver.BaseUrl, "moved"));
+        var gone = await AddWebhook(server, new Uri(receiver.BaseUrl, "gone"));
+
+        var incidentId = await PostIncident(server);
+        var rows = await Settled(server, incidentId, 2);
+
+        Assert.All(rows, r => Assert.Equal("failed", r.GetProperty("status").GetString()));
+        Assert.Equal(1, rows.Single(r => r.GetProperty("subscriberId").GetString() != gone.Id).GetProperty("attempts").GetInt32());
+        Assert.DoesNotContain(receiver.Requests, r => r.Path == "/elsewhere");
+        Assert.Single(receiver.Requests, r => r.Path == "/moved");
+        var stored = await server.App.Services.GetRequiredService<SubscriberStore>().FindAsync(gone.Id, CancellationToken.None);
+        Assert.False(stored!.Enabled);
+    }
+
+    [Fact]
+    public async Task PrivateAddress_IsRefusedAtConnectTime_WhenNotAllowed()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var server = await RunningServer.StartAsync(Settings(("Delivery:AllowPrivateAddresses", "false")));
+        await AddWebhook(server, new Uri($"http://localhost:{receiver.Port}/private"));
+
+        var incidentId = await PostIncident(server);
+        var row = Assert.Single(await Settled(server, incidentId, 1));
+
+        Assert.Equal("failed", row.GetProperty("status").GetString());
+        Assert.Contains("not a public address", row.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        Assert.Empty(receiver.Requests);
+    }
+
+    [Fact]
+    public async Task RepeatedFanoutAndSubscribersAddedDuringIt_NobodyIsSentTwice()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var server = await RunningServer.StartAsync(Settings(("Fanout:PageSize", "10"), ("Fanout:RecipientsPerMessage", "7")));
+        for (var i = 0; i < 60; i++)
+        {
+            await AddWebhook(server, new Uri(receiver.BaseUrl, $"first/{i}"));
+        }
+
+        var incidentId = await PostIncident(server);
+
+        // While fan-out pages through, more subscribers arrive and a duplicate fan-out message is queued.
+        var fanoutQueue = server.Account.Connection.Queue(QueueNames.AlertFanout);
+        await Eventually.Until(async () => (await server.App.Services.GetRequiredService<IncidentStore>().FindAsync(incidentId, CancellationToken.None))!.Status, s => s == IncidentStatus.Released);
+        await fanoutQueue.SendMessageAsync(QueueMessages.Serialize(new FanoutMessage(incidentId, 1, null)));
+        for (var i = 0; i < 20; i++)
+        {
+            await AddWebhook(server, new Uri(receiver.BaseUrl, $"late/{i}"));
+        }
+
+        await fanoutQueue.SendMessageAsync(QueueMessages.Serialize(new FanoutMessage(incidentId, 1, null)));
+
+        // Done when fan-out has drained and every recorded delivery has settled. (A delivery message that met a
+        // claim held by another instance is re-queued for when that claim lapses; it will find nothing left to send.)
+        await Eventually.Until(
+            async () => (await StorageProbe.QueueLengthAsync(server.Account, QueueNames.AlertFanout), await Deliveries(server, incidentId)),
+            state => state.Item1 == 0 && state.Item2.Count >= 60 && state.Item2.All(r => r.GetProperty("status").GetString() == "delivered")
+                && receiver.Requests.Count == state.Item2.Count,
+            TimeSpan.FromMinutes(2));
+
+        var perPath = receiver.Requests.GroupBy(r => r.Path).ToDictionary(g => g.Key, g => g.Count());
+        Assert.All(perPath, p => Assert.Equal(1, p.Value));
+        Assert.Equal(60, perPath.Keys.Count(p => p.StartsWith("/first/", StringComparison.Ordinal)));
+        var rows = await Deliveries(server, incidentId);
+        Assert.Equal(perPath.Count, rows.Count);
+        Assert.All(rows, r => Assert.Equal("delivered", r.GetProperty("status").GetString()));
+    }
+
+    [Fact]
+    public async Task WebhookAndEmailSubscribers_OnlyThoseWhoseFiltersMatchAreTold()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var smtp = await SmtpTestServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(Settings(("Email:Host", smtp.Host), ("Email:Port", smtp.Port.ToString()), ("Email:Security", "none")));
+        var admin = RunningServer.AdminKey;
+        async Task Subscribe(string json) =>
+            Assert.Equal(HttpStatusCode.Created, (await server.Client.SendAsync(server.Request(HttpMethod.Post, "/api/subscribers", admin, json))).StatusCode);
+        await Subscribe($$$"""{"name":"PL ministry","channel":"webhook","url":"{{{receiver.BaseUrl}}}pl","filters":{"countries":["PL"],"minimumSeverity":"severe"}}""");
+        await Subscribe($$$"""{"name":"Baltic desk","channel":"webhook","url":"{{{receiver.BaseUrl}}}baltic","filters":{"countries":["LT","LV","EE"]}}""");
+        await Subscribe("""{"name":"Embassy duty officer","channel":"email","email":"duty@embassy.example","filters":{"countries":["PL"],"categories":["missile-impact"]}}""");
+        await Subscribe("""{"name":"Drone analyst","channel":"email","email":"drones@ministry.example","filters":{"categories":["drone-incursion"]}}""");
+
+        var incidentId = await PostIncident(server);
+        var rows = await Settled(server, incidentId, 2);
+
+        Assert.Equal(["Embassy duty officer", "PL ministry"], rows.Select(r => r.GetProperty("subscriberName").GetString()).Order());
+        Assert.Equal("/pl", Assert.Single(receiver.Requests).Path);
+        var mail = Assert.Single(smtp.Messages);
+        Assert.Equal(["duty@embassy.example"], mail.EnvelopeTo);
+        Assert.Contains("Przewodów", mail.Message.Subject, StringComparison.Ordinal);
+        var view = JsonDocument.Parse(await (await server.Client.SendAsync(server.Request(HttpMethod.Get, $"/api/incidents/{incidentId}", RunningServer.AnalystKey))).Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(2, view.GetProperty("deliveries").GetProperty("delivered").GetInt32());
+        Assert.Equal(2, view.GetProperty("deliveries").GetProperty("total").GetInt32());
+    }
+}
