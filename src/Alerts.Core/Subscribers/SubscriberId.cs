@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 
 namespace Alerts.Core.Subscribers;
@@ -27,7 +28,8 @@ public static class SubscriberId
 
     public static bool IsWellFormed(string? value) =>
         value is { Length: 23 } && value.StartsWith("sub-", StringComparison.Ordinal) && value[6] == '-' &&
-        int.TryParse(value.AsSpan(4, 2), out var shard) && shard is >= 0 and < ShardCount &&
+        // NumberStyles.None: digits only, so "+1" or " 1" is not shard 01 (ShardOf would return it verbatim).
+        int.TryParse(value.AsSpan(4, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var shard) && shard < ShardCount &&
         value[7..].All(c => Alphabet.Contains(c, StringComparison.Ordinal));
 
 }

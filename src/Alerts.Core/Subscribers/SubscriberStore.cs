@@ -41,17 +41,12 @@ public sealed class SubscriberStore(StorageConnection storage)
         }
     }
 
+    /// <summary>False when there was no such subscriber.</summary>
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
     {
-        try
-        {
-            await Table.DeleteEntityAsync(Partition, id, ETag.All, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return false;
-        }
+        // DeleteEntityAsync does not throw when the entity is missing: it returns the 404 response.
+        var response = await Table.DeleteEntityAsync(Partition, id, ETag.All, cancellationToken);
+        return response.Status != 404;
     }
 
     /// <summary>Turns a subscriber off (a receiver answered 410 Gone).</summary>
