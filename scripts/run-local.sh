@@ -30,17 +30,21 @@ fi
 
 cleanup() {
   [ -n "${server_pid:-}" ] && kill "$server_pid" 2>/dev/null || true
+  [ -n "${receiver_pid:-}" ] && kill "$receiver_pid" 2>/dev/null || true
   [ -n "$azurite_pid" ] && kill "$azurite_pid" 2>/dev/null || true
 }
 trap cleanup EXIT INT TERM
 
 export ASPNETCORE_ENVIRONMENT=Development
+export Email__OutboxPath="${Email__OutboxPath:-$root/.local/outbox}"
 echo "Building and starting the Alerts server on ${ASPNETCORE_URLS:-http://localhost:7071} ..."
 dotnet build src/Alerts.Server --nologo -v quiet
 dotnet run --project src/Alerts.Server --no-build -- "$@" &
 server_pid=$!
 
-if [ -x scripts/seed.sh ]; then
-  scripts/seed.sh || echo "Seeding failed; the service still runs."
-fi
+node scripts/webhook-receiver.mjs &
+receiver_pid=$!
+node scripts/seed.mjs || echo "Seeding failed; the service still runs."
+echo
+echo "Alerts is running on ${ASPNETCORE_URLS:-http://localhost:7071}. Emails land in .local/outbox; webhooks print here. Ctrl+C stops everything."
 wait "$server_pid"
