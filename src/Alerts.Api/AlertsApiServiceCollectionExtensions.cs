@@ -12,6 +12,7 @@ public static class AlertsApiServiceCollectionExtensions
         services.AddSingleton<IncidentEndpoints>();
         services.AddSingleton<SubscriberEndpoints>();
         services.AddSingleton<DeliveryEndpoints>();
+        services.AddSingleton<DecisionEndpoints>();
         services.AddSingleton<HealthEndpoint>();
         return services;
     }

@@ -10,6 +10,9 @@ public static class ApiRoutes
     public const string Incidents = "incidents";
     public const string Incident = "incidents/{id}";
     public const string Health = "health";
+    public const string Confirm = "incidents/{id}/confirm";
+    public const string Extend = "incidents/{id}/extend";
+    public const string Retract = "incidents/{id}/retract";
     public const string Deliveries = "incidents/{id}/deliveries";
     public const string Redeliver = "incidents/{id}/deliveries/{deliveryId}/redeliver";
     public const string Subscribers = "subscribers";

@@ -41,10 +41,10 @@ public sealed class IncidentEndpoints(
             return ApiProblems.Validation(validation.Errors, "The report has invalid fields");
         }
 
-        var result = await intake.SubmitAsync(caller.Name, validation.Report!, cancellationToken);
+        var result = await intake.SubmitAsync(caller.Name, validation.Report!, cancellationToken, caller.Grading);
         var incident = result.Incident;
         return Results.Json(
-            new IntakeResponse(incident.Id, incident.Status, incident.HoldUntil, incident.HoldReason, result.Created),
+            new IntakeResponse(incident.Id, incident.Status, incident.HoldUntil, incident.HoldReason, result.Created, result.Outcome),
             AlertsJson.Options,
             statusCode: StatusCodes.Status202Accepted)
             .WithLocation(ApiRoutes.IncidentPath(incident.Id));

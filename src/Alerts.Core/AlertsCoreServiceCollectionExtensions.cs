@@ -9,6 +9,7 @@ using Alerts.Core.Release;
 using Alerts.Core.Security;
 using Alerts.Core.Storage;
 using Alerts.Core.Subscribers;
+using Alerts.Core.Verification;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -45,6 +46,13 @@ public static class AlertsCoreServiceCollectionExtensions
         services.AddSingleton<IQueueMessageHandler>(sp => sp.GetRequiredService<ReleaseHandler>());
         services.AddSingleton<ReleaseSweep>();
         services.AddSingleton<FanoutStarter>();
+        services.AddSingleton<FanoutCompleter>();
+        services.AddSingleton<RecipientLedger>();
+
+        services.AddOptions<VerificationOptions>().Bind(configuration.GetSection(VerificationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ConfirmationPolicy>();
+        services.AddSingleton<Correlator>();
+        services.AddSingleton<AnalystDecisions>();
 
         services.AddOptions<SubscriberOptions>().Bind(configuration.GetSection(SubscriberOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SubscriberStore>();

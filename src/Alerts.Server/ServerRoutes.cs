@@ -11,6 +11,10 @@ public static class ServerRoutes
         api.MapPost(ApiRoutes.Incidents, (HttpRequest r, IncidentEndpoints e, CancellationToken ct) => e.SubmitIncident(r, ct));
         api.MapGet(ApiRoutes.Incidents, (HttpRequest r, IncidentEndpoints e, CancellationToken ct) => e.ListIncidents(r, ct));
         api.MapGet(ApiRoutes.Incident, (HttpRequest r, string id, IncidentEndpoints e, CancellationToken ct) => e.GetIncident(r, id, ct));
+        api.MapPatch(ApiRoutes.Incident, (HttpRequest r, string id, DecisionEndpoints e, CancellationToken ct) => e.Amend(r, id, ct));
+        api.MapPost(ApiRoutes.Confirm, (HttpRequest r, string id, DecisionEndpoints e, CancellationToken ct) => e.Confirm(r, id, ct));
+        api.MapPost(ApiRoutes.Extend, (HttpRequest r, string id, DecisionEndpoints e, CancellationToken ct) => e.Extend(r, id, ct));
+        api.MapPost(ApiRoutes.Retract, (HttpRequest r, string id, DecisionEndpoints e, CancellationToken ct) => e.Retract(r, id, ct));
         api.MapGet(ApiRoutes.Deliveries, (HttpRequest r, string id, DeliveryEndpoints e, CancellationToken ct) => e.ListDeliveries(r, id, ct));
         api.MapPost(ApiRoutes.Redeliver, (HttpRequest r, string id, string deliveryId, DeliveryEndpoints e, CancellationToken ct) => e.Redeliver(r, id, deliveryId, ct));
         api.MapPost(ApiRoutes.Subscribers, (HttpRequest r, SubscriberEndpoints e, CancellationToken ct) => e.CreateSubscriber(r, ct));

@@ -9,7 +9,7 @@ public sealed record DeliveryView(
     string SubscriberId,
     string SubscriberName,
     SubscriberChannel Channel,
-    int Version,
+    int Notice,
     string Type,
     DeliveryStatus Status,
     int Attempts,
@@ -21,6 +21,6 @@ public sealed record DeliveryView(
     DateTimeOffset? NextAttemptAt)
 {
     public static DeliveryView From(DeliveryRecord r) => new(
-        r.Key.Id, r.Key.SubscriberId, r.SubscriberName, r.Channel, r.Key.Version, r.NoticeType, r.Status, r.AttemptsMade,
+        r.Key.Id, r.Key.SubscriberId, r.SubscriberName, r.Channel, r.Key.Notice, r.NoticeType, r.Status, r.AttemptsMade,
         r.LastCode, r.LastError, r.CreatedAt, r.LastAttemptAt, r.DeliveredAt, r.NextAttemptAt);
 }

@@ -16,7 +16,9 @@ public sealed record IncidentView(
     IncidentFacts Facts,
     IReadOnlyList<IncidentView.ReportView> Reports,
     IReadOnlyList<IncidentView.TimelineView> Timeline,
-    DeliveryCounts Deliveries)
+    DeliveryCounts Deliveries,
+    int Corroborations,
+    IReadOnlyList<string> Reporters)
 {
     public static IncidentView From(IncidentRecord record, DeliveryCounts deliveries)
     {
@@ -32,7 +34,9 @@ public sealed record IncidentView(
             i.Facts,
             record.Reports.Select(r => new ReportView(r.ReporterId, r.ReportId, r.ReceivedAt)).ToList(),
             record.Timeline.Select(t => new TimelineView(t.At, t.Actor.ToString(), t.Action, t.Detail)).ToList(),
-            deliveries);
+            deliveries,
+            i.Corroborations,
+            i.Reporters);
     }
 
     public sealed record ReportView(string ReporterId, string ReportId, DateTimeOffset ReceivedAt);

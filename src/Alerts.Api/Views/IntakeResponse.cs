@@ -1,6 +1,7 @@
 using Alerts.Core.Incidents;
+using Alerts.Core.Intake;
 
 namespace Alerts.Api.Views;
 
-/// <summary>Body of the 202 for a submitted report.</summary>
-public sealed record IntakeResponse(string IncidentId, IncidentStatus Status, DateTimeOffset HoldUntil, string HoldReason, bool Created);
+/// <summary>Body of the 202 for a submitted report: the incident it landed in and what it did (opened, corroborated, …).</summary>
+public sealed record IntakeResponse(string IncidentId, IncidentStatus Status, DateTimeOffset HoldUntil, string HoldReason, bool Created, IntakeOutcome Outcome);

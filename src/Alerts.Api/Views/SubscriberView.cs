@@ -14,7 +14,9 @@ public sealed record SubscriberView(
     bool Enabled,
     DateTimeOffset CreatedAt,
     string? Secret,
-    DateTimeOffset? PreviousSecretExpiresAt)
+    DateTimeOffset? PreviousSecretExpiresAt,
+    SubscriberRole Role,
+    bool Exercises)
 {
     public static SubscriberView From(Subscriber s, string? secret = null, DateTimeOffset? now = null) => new(
         s.Id,
@@ -26,7 +28,9 @@ public sealed record SubscriberView(
         s.Enabled,
         s.CreatedAt,
         secret,
-        s.Secrets.Where(x => x.ExpiresAt is not null && (now is null || x.ExpiresAt > now)).Select(x => x.ExpiresAt).Max());
+        s.Secrets.Where(x => x.ExpiresAt is not null && (now is null || x.ExpiresAt > now)).Select(x => x.ExpiresAt).Max(),
+        s.Role,
+        s.Exercises);
 
     public sealed record FiltersView(IReadOnlyList<string> Countries, Severity MinimumSeverity, IReadOnlyList<string> Categories);
 }

@@ -6,12 +6,14 @@ using Microsoft.Extensions.Logging;
 namespace Alerts.Core.Delivery;
 
 /// <summary>
-/// Stage 4 of the pipeline: send one incident version to a page of recipients. Each delivery is claimed (ETag) before
-/// it is sent, so a repeated or concurrent message sends nothing twice; every outcome is recorded; retries go back on
-/// the queue with a visibility delay from the retry schedule.
+/// Stage 4 of the pipeline: send one notice of an incident to a page of recipients. Each delivery is claimed (ETag)
+/// before it is sent, so a repeated or concurrent message sends nothing twice; a correction waits until the notice it
+/// follows has settled for that subscriber; after a cancellation no alert or update starts; every outcome is recorded;
+/// retries go back on the queue with a visibility delay from the retry schedule.
 /// </summary>
 public sealed partial class DeliveryHandler(
     StorageConnection storage,
+    IncidentStore incidents,
     DeliveryStore deliveries,
     SubscriberStore subscribers,
     NoticeSource notices,
@@ -34,20 +36,40 @@ public sealed partial class DeliveryHandler(
 
     public async Task HandleAsync(DeliveryMessage message, CancellationToken cancellationToken)
     {
-        var notice = await notices.FindAsync(message.IncidentId, message.Version, cancellationToken);
-        if (notice is null || message.SubscriberIds.Count == 0)
+        var found = await notices.FindAsync(message.IncidentId, message.Notice, cancellationToken);
+        var incident = await incidents.FindAsync(message.IncidentId, cancellationToken);
+        if (found is not { } issued || incident is null || message.SubscriberIds.Count == 0)
         {
             return;
         }
 
-        var records = await deliveries.LoadAsync(message.IncidentId, message.Version, message.Shard, message.SubscriberIds, cancellationToken);
+        var notice = issued.Notice;
+        var records = await deliveries.LoadAsync(message.IncidentId, message.Notice, message.Shard, message.SubscriberIds, cancellationToken);
+        var predecessors = await PredecessorsAsync(message, records.Values, cancellationToken);
         var now = time.GetUtcNow();
         var claims = new List<DeliveryRecord>();
         var notYet = new List<(string Id, DateTimeOffset At)>();
+        var cancelled = incident.Status == Incidents.IncidentStatus.Cancelled;
         foreach (var id in message.SubscriberIds)
         {
-            if (!records.TryGetValue(id, out var record))
+            if (!records.TryGetValue(id, out var record) || record.IsSettled)
             {
+                continue;
+            }
+
+            var before = record.After is { } after ? predecessors.GetValueOrDefault((after, id)) : null;
+            if ((cancelled && record.NoticeType != NoticeTypes.Cancel) || before?.Status == DeliveryStatus.Withdrawn ||
+                (record.After is not null && before is null))
+            {
+                // Withdrawn facts are not sent; nor is a correction of something this subscriber was never sent.
+                claims.Add(record with { Status = DeliveryStatus.Withdrawn, LastError = cancelled ? "incident cancelled before this was sent" : "the notice it corrects was never sent" });
+                continue;
+            }
+
+            if (before is { IsSettled: false })
+            {
+                // Order per subscriber: the correction waits for the notice it follows.
+                notYet.Add((id, Later(before, now)));
                 continue;
             }
 
@@ -66,12 +88,13 @@ public sealed partial class DeliveryHandler(
         }
 
         var owned = await deliveries.TryClaimAsync(claims, cancellationToken);
+        owned.RemoveAll(r => r.Status == DeliveryStatus.Withdrawn);
         var recipients = await subscribers.FindManyAsync(owned.Select(r => r.Key.SubscriberId).ToList(), cancellationToken);
         var outcomes = new DeliveryOutcome[owned.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, owned.Count),
             new ParallelOptions { MaxDegreeOfParallelism = MaxParallelSends, CancellationToken = cancellationToken },
-            async (i, ct) => outcomes[i] = await SendAsync(owned[i], recipients.GetValueOrDefault(owned[i].Key.SubscriberId), notice, ct));
+            async (i, ct) => outcomes[i] = await SendAsync(owned[i], recipients.GetValueOrDefault(owned[i].Key.SubscriberId), AsSent(notice, owned[i]), ct));
 
         var finished = time.GetUtcNow();
         var results = new List<DeliveryRecord>(owned.Count);
@@ -105,8 +128,32 @@ public sealed partial class DeliveryHandler(
             await QueueAsync(message, notYet.Select(n => n.Id).ToList(), message.Attempt, notYet.Max(n => n.At) - now, cancellationToken);
         }
 
-        LogDelivered(message.IncidentId, message.Version, results.Count(r => r.Status == DeliveryStatus.Delivered), retries.Count, results.Count(r => r.Status == DeliveryStatus.Failed));
+        LogDelivered(message.IncidentId, message.Notice, results.Count(r => r.Status == DeliveryStatus.Delivered), retries.Count, results.Count(r => r.Status == DeliveryStatus.Failed));
     }
+
+    /// <summary>The records of the notices these corrections follow, keyed by (notice, subscriber).</summary>
+    private async Task<Dictionary<(int, string), DeliveryRecord>> PredecessorsAsync(DeliveryMessage message, IEnumerable<DeliveryRecord> records, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<(int, string), DeliveryRecord>();
+        foreach (var group in records.Where(r => r.After is not null && !r.IsSettled).GroupBy(r => r.After!.Value))
+        {
+            var found = await deliveries.LoadAsync(message.IncidentId, group.Key, message.Shard, group.Select(r => r.Key.SubscriberId).ToList(), cancellationToken);
+            foreach (var (id, record) in found)
+            {
+                result[(group.Key, id)] = record;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>When to look again at a correction whose predecessor is still on its way.</summary>
+    private static DateTimeOffset Later(DeliveryRecord before, DateTimeOffset now) =>
+        before.NextAttemptAt ?? before.ClaimedUntil ?? now + TimeSpan.FromSeconds(2);
+
+    /// <summary>A subscriber never told before gets the current facts as a first alert, with nothing to reference.</summary>
+    private static AlertNotice AsSent(AlertNotice notice, DeliveryRecord record) =>
+        record.NoticeType == notice.Type ? notice : notice with { Type = record.NoticeType, References = record.NoticeType == NoticeTypes.Alert ? null : notice.References };
 
     private async Task<DeliveryOutcome> SendAsync(DeliveryRecord record, Subscriber? subscriber, AlertNotice notice, CancellationToken cancellationToken)
     {
@@ -154,8 +201,8 @@ public sealed partial class DeliveryHandler(
             cancellationToken: cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId} v{Version}: {Delivered} delivered, {Retrying} to retry, {Failed} failed")]
-    private partial void LogDelivered(string incidentId, int version, int delivered, int retrying, int failed);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId} notice {Notice}: {Delivered} delivered, {Retrying} to retry, {Failed} failed")]
+    private partial void LogDelivered(string incidentId, int notice, int delivered, int retrying, int failed);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Subscriber {SubscriberId} disabled: {Reason}")]
     private partial void LogDisabled(string subscriberId, string reason);

@@ -2,7 +2,7 @@ using Alerts.Core.Subscribers;
 
 namespace Alerts.Core.Delivery;
 
-/// <summary>The stored state of one delivery: who, over what, how it went, and what the receiver last said.</summary>
+/// <summary>The stored state of one delivery: who, over what, how it went, what the receiver last said, and which earlier notice must settle first.</summary>
 public sealed record DeliveryRecord(
     DeliveryKey Key,
     string NoticeType,
@@ -18,8 +18,12 @@ public sealed record DeliveryRecord(
     DateTimeOffset? DeliveredAt,
     DateTimeOffset? NextAttemptAt,
     DateTimeOffset? ClaimedUntil,
-    string ETag)
+    string ETag,
+    int? After = null)
 {
-    public static DeliveryRecord New(DeliveryKey key, string noticeType, Subscriber subscriber, DateTimeOffset now) =>
-        new(key, noticeType, subscriber.Channel, subscriber.Name, DeliveryStatus.Pending, 0, 0, null, null, now, null, null, null, null, string.Empty);
+    /// <summary>A new pending delivery; <paramref name="after"/> is the notice this subscriber must have settled first.</summary>
+    public static DeliveryRecord New(DeliveryKey key, string noticeType, Subscriber subscriber, DateTimeOffset now, int? after = null) =>
+        new(key, noticeType, subscriber.Channel, subscriber.Name, DeliveryStatus.Pending, 0, 0, null, null, now, null, null, null, null, string.Empty, after);
+
+    public bool IsSettled => Status is DeliveryStatus.Delivered or DeliveryStatus.Failed or DeliveryStatus.Withdrawn;
 }

@@ -13,4 +13,7 @@ public enum DeliveryStatus
 
     /// <summary>Permanently failed or out of retries; an operator may redeliver.</summary>
     Failed,
+
+    /// <summary>Never sent: the incident was cancelled first, or the notice it would have followed was never sent.</summary>
+    Withdrawn,
 }

@@ -43,12 +43,12 @@ public sealed class DeliveryStore(StorageConnection storage)
     }
 
     /// <summary>The records of the given subscribers in one shard partition of an incident version.</summary>
-    public async Task<Dictionary<string, DeliveryRecord>> LoadAsync(string incidentId, int version, string shard, IReadOnlyCollection<string> subscriberIds, CancellationToken cancellationToken)
+    public async Task<Dictionary<string, DeliveryRecord>> LoadAsync(string incidentId, int notice, string shard, IReadOnlyCollection<string> subscriberIds, CancellationToken cancellationToken)
     {
         var wanted = subscriberIds.ToHashSet(StringComparer.Ordinal);
         var first = wanted.Min(StringComparer.Ordinal)!;
         var last = wanted.Max(StringComparer.Ordinal)!;
-        var partition = DeliveryKey.PartitionFor(incidentId, version, shard);
+        var partition = DeliveryKey.PartitionFor(incidentId, notice, shard);
 
         // Fan-out pages are contiguous in id order, so a range read returns little besides the wanted rows.
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {first} and RowKey le {last}");
@@ -133,7 +133,7 @@ public sealed class DeliveryStore(StorageConnection storage)
     {
         var (from, to) = DeliveryKey.IncidentRange(incidentId);
         var filter = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}");
-        int total = 0, delivered = 0, pending = 0, failed = 0;
+        int total = 0, delivered = 0, pending = 0, failed = 0, withdrawn = 0;
         await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["Status"], cancellationToken: cancellationToken))
         {
             total++;
@@ -141,11 +141,12 @@ public sealed class DeliveryStore(StorageConnection storage)
             {
                 case DeliveryStatus.Delivered: delivered++; break;
                 case DeliveryStatus.Failed: failed++; break;
+                case DeliveryStatus.Withdrawn: withdrawn++; break;
                 default: pending++; break;
             }
         }
 
-        return new DeliveryCounts(total, delivered, pending, failed);
+        return new DeliveryCounts(total, delivered, pending, failed, withdrawn);
     }
 
     private static IEnumerable<List<DeliveryRecord>> Batches(IReadOnlyList<DeliveryRecord> records) =>
@@ -154,7 +155,8 @@ public sealed class DeliveryStore(StorageConnection storage)
     private static TableEntity ToRow(DeliveryRecord r) => new(r.Key.PartitionKey, r.Key.SubscriberId)
     {
         ["IncidentId"] = r.Key.IncidentId,
-        ["Version"] = r.Key.Version,
+        ["Notice"] = r.Key.Notice,
+        ["After"] = r.After,
         ["NoticeType"] = r.NoticeType,
         ["Channel"] = r.Channel.ToString(),
         ["SubscriberName"] = r.SubscriberName,
@@ -171,7 +173,7 @@ public sealed class DeliveryStore(StorageConnection storage)
     };
 
     private static DeliveryRecord FromRow(TableEntity row) => new(
-        new DeliveryKey(row.GetString("IncidentId"), row.GetInt32("Version") ?? 1, row.RowKey),
+        new DeliveryKey(row.GetString("IncidentId"), row.GetInt32("Notice") ?? 1, row.RowKey),
         row.GetString("NoticeType"),
         Enum.Parse<SubscriberChannel>(row.GetString("Channel")),
         row.GetString("SubscriberName") ?? string.Empty,
@@ -185,5 +187,6 @@ public sealed class DeliveryStore(StorageConnection storage)
         row.GetDateTimeOffset("DeliveredAt"),
         row.GetDateTimeOffset("NextAttemptAt"),
         row.GetDateTimeOffset("ClaimedUntil"),
-        row.ETag.ToString());
+        row.ETag.ToString(),
+        row.GetInt32("After"));
 }

@@ -6,4 +6,7 @@ public static class NoticeTypes
     public const string Alert = "incident.alert";
     public const string Update = "incident.update";
     public const string Cancel = "incident.cancel";
+
+    /// <summary>To analysts: an incident needs a decision (awaiting confirmation, or contested).</summary>
+    public const string Review = "incident.review";
 }

@@ -34,7 +34,7 @@ public sealed class Redelivery(DeliveryStore deliveries, StorageConnection stora
             return (Result.InProgress, record);
         }
 
-        var message = new DeliveryMessage(key.IncidentId, key.Version, SubscriberId.ShardOf(key.SubscriberId), [key.SubscriberId], record.AttemptsMade + 1);
+        var message = new DeliveryMessage(key.IncidentId, key.Notice, SubscriberId.ShardOf(key.SubscriberId), [key.SubscriberId], record.AttemptsMade + 1);
         await storage.Queue(QueueNames.AlertDelivery).SendMessageAsync(QueueMessages.Serialize(message), cancellationToken);
         return (Result.Queued, claimed[0]);
     }

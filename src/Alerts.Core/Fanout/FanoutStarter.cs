@@ -1,16 +1,36 @@
+using Alerts.Core.Incidents;
 using Alerts.Core.Queues;
 using Alerts.Core.Storage;
 
 namespace Alerts.Core.Fanout;
 
-/// <summary>Hands a released incident version to fan-out: queues its first page, then clears the incident's pending flag.</summary>
+/// <summary>Queues the first page of a notice's fan-out, then clears the incident's outbox flag for it.</summary>
 public sealed class FanoutStarter(StorageConnection storage, IncidentStore incidents)
 {
-    public async Task StartAsync(string incidentId, int version, CancellationToken cancellationToken)
+    /// <summary>Starts the fan-out of a public notice (one at a time per incident, see <see cref="FanoutCompleter"/>).</summary>
+    public async Task StartAsync(string incidentId, int notice, CancellationToken cancellationToken)
     {
         // Queue first, flag second: a crash in between queues a second first page, which fan-out shrugs off.
-        await storage.Queue(QueueNames.AlertFanout).SendMessageAsync(
-            QueueMessages.Serialize(new FanoutMessage(incidentId, version, null)), cancellationToken);
-        await incidents.MarkFanoutQueuedAsync(incidentId, cancellationToken);
+        await QueueFirstPageAsync(incidentId, notice, cancellationToken);
+        await incidents.MarkFanoutQueuedAsync(incidentId, notice, cancellationToken);
     }
+
+    /// <summary>After a change that issued notices is committed: start what it made pending.</summary>
+    public async Task StartIssuedAsync(Incident committed, IReadOnlyList<IssuedNotice> issued, CancellationToken cancellationToken)
+    {
+        foreach (var review in issued.Where(n => n.Audience == NoticeAudience.Analysts))
+        {
+            await QueueFirstPageAsync(committed.Id, review.Number, cancellationToken);
+        }
+
+        if (committed.FanoutPending)
+        {
+            await StartAsync(committed.Id, committed.FanoutNotice, cancellationToken);
+        }
+    }
+
+    /// <summary>Starts the fan-out of a notice to analysts, which needs no ordering against other notices.</summary>
+    public Task QueueFirstPageAsync(string incidentId, int notice, CancellationToken cancellationToken) =>
+        storage.Queue(QueueNames.AlertFanout).SendMessageAsync(
+            QueueMessages.Serialize(new FanoutMessage(incidentId, notice, null)), cancellationToken);
 }

@@ -3,28 +3,46 @@ using Microsoft.Extensions.Options;
 
 namespace Alerts.Core.Hold;
 
-/// <summary>Decides the verification window for an incident from its facts.</summary>
+/// <summary>
+/// Decides the verification window: base hold for the severity, plus the adjustments for the source's Admiralty
+/// grading and the certainty, minus a step per independent corroboration, kept within [Minimum, Maximum].
+/// A report without grading counts as F6 (cannot be judged).
+/// </summary>
 public sealed class HoldPolicy(IOptionsMonitor<HoldOptions> options)
 {
-    public HoldDecision Decide(IncidentFacts facts)
+    public static readonly SourceGrading Ungraded = new('F', 6);
+
+    public HoldDecision Decide(IncidentFacts facts, int corroborations = 0)
     {
-        var current = options.CurrentValue;
-        if (current.Override is { } fixedHold)
+        var o = options.CurrentValue;
+        if (o.Override is { } fixedHold)
         {
             return new HoldDecision(fixedHold, $"held {Describe(fixedHold)}: fixed by Hold:Override");
         }
 
-        var bySeverity = current.BySeverity;
-        var hold = facts.Severity switch
+        var grading = facts.Source ?? Ungraded;
+        var hold = BaseHold(o, facts.Severity)
+            + o.ByReliability.GetValueOrDefault(grading.Reliability.ToString())
+            + o.ByCredibility.GetValueOrDefault(grading.Credibility.ToString())
+            + o.ByCertainty.GetValueOrDefault(facts.Certainty.ToString())
+            - (o.PerCorroboration * corroborations);
+        var bound = hold < o.Minimum ? " (minimum)" : hold > o.Maximum ? " (maximum)" : string.Empty;
+        hold = hold < o.Minimum ? o.Minimum : hold > o.Maximum ? o.Maximum : hold;
+
+        var reason = $"held {Describe(hold)}{bound}: severity {Lower(facts.Severity)}, source {grading}{(facts.Source is null ? " (ungraded)" : string.Empty)}, certainty {Lower(facts.Certainty)}";
+        if (corroborations > 0)
         {
-            Severity.Extreme => bySeverity.Extreme,
-            Severity.Severe => bySeverity.Severe,
-            Severity.Moderate => bySeverity.Moderate,
-            Severity.Minor => bySeverity.Minor,
-            _ => bySeverity.Unknown,
-        };
-        return new HoldDecision(hold, $"held {Describe(hold)}: severity {facts.Severity.ToString().ToLowerInvariant()}");
+            reason += corroborations == 1 ? ", 1 independent corroboration" : $", {corroborations} independent corroborations";
+        }
+
+        return new HoldDecision(hold, reason);
     }
+
+    /// <summary>The longer hold a contradiction earns.</summary>
+    public TimeSpan ContestedExtension => options.CurrentValue.ContestedExtension;
+
+    /// <summary>No incident is released sooner than this after it was received, whatever corroborates it.</summary>
+    public TimeSpan Minimum => options.CurrentValue.Override ?? options.CurrentValue.Minimum;
 
     /// <summary>"90 s", "10 min", "1 h 30 min": short enough for a board column.</summary>
     public static string Describe(TimeSpan span)
@@ -42,4 +60,16 @@ public sealed class HoldPolicy(IOptionsMonitor<HoldOptions> options)
         var minutes = span.Minutes;
         return minutes == 0 ? $"{(int)span.TotalHours} h" : $"{(int)span.TotalHours} h {minutes} min";
     }
+
+    private static TimeSpan BaseHold(HoldOptions o, Severity severity) => severity switch
+    {
+        Severity.Extreme => o.BySeverity.Extreme,
+        Severity.Severe => o.BySeverity.Severe,
+        Severity.Moderate => o.BySeverity.Moderate,
+        Severity.Minor => o.BySeverity.Minor,
+        _ => o.BySeverity.Unknown,
+    };
+
+    private static string Lower<T>(T value)
+        where T : struct, Enum => value.ToString().ToLowerInvariant();
 }

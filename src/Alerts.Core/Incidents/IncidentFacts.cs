@@ -12,4 +12,5 @@ public sealed record IncidentFacts(
     Casualties? Casualties,
     Attribution? Attribution,
     string? Details,
-    SourceGrading? Source);
+    SourceGrading? Source,
+    bool Exercise = false);

@@ -13,21 +13,36 @@ public static class IncidentId
 
     public static string New(DateTimeOffset now)
     {
-        var inverted = MaxMillis - now.ToUnixTimeMilliseconds();
         Span<char> id = stackalloc char[4 + 10 + 6];
-        "inc-".CopyTo(id);
-        for (var i = 13; i >= 4; i--)
-        {
-            id[i] = Alphabet[(int)(inverted & 31)];
-            inverted >>= 5;
-        }
-
+        Prefix(now, id);
         for (var i = 14; i < id.Length; i++)
         {
             id[i] = Alphabet[RandomNumberGenerator.GetInt32(32)];
         }
 
         return new string(id);
+    }
+
+    /// <summary>No id of an incident received at or before <paramref name="time"/> sorts below this.</summary>
+    public static string LowerBound(DateTimeOffset time)
+    {
+        Span<char> id = stackalloc char[14];
+        Prefix(time, id);
+        return new string(id);
+    }
+
+    /// <summary>No id of an incident received at or after <paramref name="time"/> sorts above this.</summary>
+    public static string UpperBound(DateTimeOffset time) => LowerBound(time) + "~";
+
+    private static void Prefix(DateTimeOffset time, Span<char> id)
+    {
+        var inverted = MaxMillis - time.ToUnixTimeMilliseconds();
+        "inc-".CopyTo(id);
+        for (var i = 13; i >= 4; i--)
+        {
+            id[i] = Alphabet[(int)(inverted & 31)];
+            inverted >>= 5;
+        }
     }
 
     public static bool IsWellFormed(string? value) =>

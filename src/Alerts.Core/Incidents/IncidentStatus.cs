@@ -4,6 +4,11 @@ namespace Alerts.Core.Incidents;
 public enum IncidentStatus
 {
     Held,
+
+    /// <summary>Held, and a report contradicts its key facts: the hold was extended and analysts were told.</summary>
+    Contested,
+
+    /// <summary>The hold ended but the category needs an analyst's confirmation; analysts were told, subscribers not.</summary>
     AwaitingConfirmation,
     Released,
     Updated,

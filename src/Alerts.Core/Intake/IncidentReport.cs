@@ -19,6 +19,9 @@ public sealed class IncidentReport
     public string? Details { get; set; }
     public ReportSource? Source { get; set; }
 
+    /// <summary>True for an exercise: only subscribers who opted in are told, and every message says so.</summary>
+    public bool? Exercise { get; set; }
+
     public sealed class ReportLocation
     {
         public string? Country { get; set; }

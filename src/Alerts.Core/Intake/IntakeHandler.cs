@@ -1,80 +1,200 @@
 using System.Text.Json;
+using Alerts.Core.Fanout;
 using Alerts.Core.Hold;
 using Alerts.Core.Incidents;
 using Alerts.Core.Release;
 using Alerts.Core.Storage;
+using Alerts.Core.Verification;
 using Microsoft.Extensions.Logging;
 
 namespace Alerts.Core.Intake;
 
 /// <summary>
-/// Stage 1 of the pipeline: store a validated report as a held incident and schedule its release.
-/// Idempotent per (reporter, reportId): the first request claims the pair; repeats return the same incident.
+/// Stage 1 of the pipeline: a validated report either opens a held incident (and schedules its release) or joins the
+/// open incident it describes — corroborating it, contesting it, or (same reporter) just adding to it. Idempotent per
+/// (reporter, reportId): the first request claims the pair; repeats return the same incident and change nothing.
 /// </summary>
 public sealed partial class IntakeHandler(
     ReportClaims claims,
     IncidentStore store,
+    Correlator correlator,
     HoldPolicy holdPolicy,
     ReleaseScheduler scheduler,
+    FanoutStarter fanout,
     TimeProvider time,
     ILogger<IntakeHandler> logger)
 {
-    public async Task<IntakeResult> SubmitAsync(string reporterId, ValidatedReport report, CancellationToken cancellationToken)
+    private const int MaxAttempts = 5;
+
+    public async Task<IntakeResult> SubmitAsync(string reporterId, ValidatedReport report, CancellationToken cancellationToken, SourceGrading? reporterGrading = null)
     {
         var now = time.GetUtcNow();
-        var candidateId = IncidentId.New(now);
+        var facts = report.Facts.Source is null && reporterGrading is not null ? report.Facts with { Source = reporterGrading } : report.Facts;
+        var match = await correlator.FindAsync(facts, reporterId, now, cancellationToken);
+        var candidateId = match?.Incident.Id ?? IncidentId.New(now);
         var incidentId = await claims.ClaimAsync(reporterId, report.ReportId, candidateId, cancellationToken);
+        var record = new ReportRecord(reporterId, report.ReportId, now, JsonSerializer.Serialize(facts, AlertsJson.Options));
 
-        // A repeat, or a first attempt that crashed after claiming: reuse what exists, else finish the job.
-        if (incidentId != candidateId && await store.FindAsync(incidentId, cancellationToken) is { } existing)
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            return new IntakeResult(existing, Created: false);
+            var existing = incidentId == candidateId && match is null ? null : await store.FindAsync(incidentId, cancellationToken);
+            if (existing is null)
+            {
+                if (await OpenAsync(incidentId, reporterId, facts, record, now, cancellationToken) is { } opened)
+                {
+                    return opened;
+                }
+
+                // A concurrent request for the same report opened it first.
+                candidateId = string.Empty;
+                continue;
+            }
+
+            // A repeat of a report this incident already holds, or a first attempt that crashed after claiming.
+            if (incidentId != candidateId && await store.HasReportAsync(incidentId, reporterId, report.ReportId, cancellationToken))
+            {
+                return new IntakeResult(existing, IntakeOutcome.Duplicate);
+            }
+
+            if (await JoinAsync(existing, reporterId, facts, record, now, cancellationToken) is { } joined)
+            {
+                return joined;
+            }
+
+            // Changed meanwhile (or this very report was added concurrently): look again.
+            candidateId = string.Empty;
         }
 
-        var hold = holdPolicy.Decide(report.Facts);
-        var actor = Actor.Reporter(reporterId);
+        var final = await store.FindAsync(incidentId, cancellationToken) ?? throw new InvalidOperationException($"Incident {incidentId} cannot be read.");
+        return new IntakeResult(final, IntakeOutcome.Duplicate);
+    }
+
+    private async Task<IntakeResult?> OpenAsync(string incidentId, string reporterId, IncidentFacts facts, ReportRecord record, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var hold = holdPolicy.Decide(facts);
         var incident = new Incident(
             incidentId,
             IncidentStatus.Held,
             Version: 1,
-            report.Facts,
+            facts,
             reporterId,
             ReceivedAt: now,
             HoldUntil: now + hold.Duration,
             hold.Reason,
             ReleasedAt: null,
             TimelineCount: 2,
-            ETag: string.Empty);
+            ETag: string.Empty,
+            ReporterList: reporterId);
         TimelineEntry[] timeline =
         [
-            new(1, now, actor, TimelineActions.Received, $"report {report.ReportId}"),
+            new(1, now, Actor.Reporter(reporterId), TimelineActions.Received, $"report {record.ReportId}"),
             new(2, now, Actor.System, TimelineActions.Held, hold.Reason),
         ];
-        var body = JsonSerializer.Serialize(report.Facts, AlertsJson.Options);
-        if (!await store.CreateAsync(incident, new ReportRecord(reporterId, report.ReportId, now, body), timeline, cancellationToken))
+        if (!await store.CreateAsync(incident, record, timeline, cancellationToken))
         {
             // A concurrent request for the same report wrote it first.
-            var winner = await store.FindAsync(incidentId, cancellationToken)
-                ?? throw new InvalidOperationException($"Incident {incidentId} reported as existing but cannot be read.");
-            return new IntakeResult(winner, Created: false);
+            return null;
         }
 
+        await ScheduleReleaseAsync(incident, cancellationToken);
+        LogOpened(incidentId, reporterId, record.ReportId, incident.HoldUntil);
+        return new IntakeResult(incident, IntakeOutcome.Opened);
+    }
+
+    private async Task<IntakeResult?> JoinAsync(Incident incident, string reporterId, IncidentFacts facts, ReportRecord record, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var relation = incident.Reporters.Contains(reporterId)
+            ? ReportRelation.SameSource
+            : Correlator.Conflicts(incident.Facts, facts) is { Count: > 0 } ? ReportRelation.Contradicts : ReportRelation.Corroborates;
+        var actor = Actor.Reporter(reporterId);
+        var next = incident.WithReporter(reporterId) with { TimelineCount = incident.TimelineCount + 1 };
+        var notices = new List<IssuedNotice>();
+        TimelineEntry entry;
+        IntakeOutcome outcome;
+        switch (relation)
+        {
+            case ReportRelation.Corroborates:
+                outcome = IntakeOutcome.Corroborated;
+                next = next with { Corroborations = incident.Corroborations + 1 };
+                if (IncidentLifecycle.IsHolding(incident.Status))
+                {
+                    next = Shorten(next, now);
+                }
+
+                entry = incident.NextEntry(now, actor, TimelineActions.Corroborated, $"report {record.ReportId} agrees; {next.Corroborations} independent corroboration(s); {next.HoldReason}");
+                break;
+            case ReportRelation.Contradicts:
+                outcome = IntakeOutcome.Contested;
+                var conflicts = string.Join("; ", Correlator.Conflicts(incident.Facts, facts));
+                if (IncidentLifecycle.IsHolding(incident.Status))
+                {
+                    var until = (incident.HoldUntil > now ? incident.HoldUntil : now) + holdPolicy.ContestedExtension;
+                    next = next with
+                    {
+                        Status = IncidentStatus.Contested,
+                        HoldUntil = until,
+                        HoldReason = $"contested ({conflicts}): held {HoldPolicy.Describe(until - incident.ReceivedAt)} in all",
+                    };
+                }
+
+                entry = incident.NextEntry(now, actor, TimelineActions.Contested, $"report {record.ReportId} contradicts: {conflicts}");
+                var (withReview, review) = NoticeIssuer.Review(next, now, $"contradicting report from {reporterId}: {conflicts}");
+                next = withReview;
+                notices.Add(review);
+                break;
+            default:
+                outcome = IntakeOutcome.Joined;
+                entry = incident.NextEntry(now, actor, TimelineActions.ReportJoined, $"report {record.ReportId} (same reporter: not independent)");
+                break;
+        }
+
+        if (!await store.TryUpdateAsync(incident, next, [entry], cancellationToken, notices, record))
+        {
+            return null;
+        }
+
+        if (next.HoldUntil != incident.HoldUntil)
+        {
+            await ScheduleReleaseAsync(next, cancellationToken);
+        }
+
+        await fanout.StartIssuedAsync(next, notices, cancellationToken);
+        LogJoined(incident.Id, reporterId, record.ReportId, outcome);
+        return new IntakeResult(next, outcome);
+    }
+
+    /// <summary>Independent corroboration raises credibility and may bring the release forward, never below the minimum.</summary>
+    private Incident Shorten(Incident incident, DateTimeOffset now)
+    {
+        var grading = incident.Facts.Source ?? HoldPolicy.Ungraded;
+        var credibility = incident.Corroborations >= 2 ? 1 : Math.Min(grading.Credibility, 2);
+        var facts = incident.Facts with { Source = grading with { Credibility = credibility } };
+        var decision = holdPolicy.Decide(facts, incident.Corroborations);
+        var earliest = incident.ReceivedAt + holdPolicy.Minimum;
+        var candidate = incident.ReceivedAt + decision.Duration;
+        var until = candidate < incident.HoldUntil ? candidate : incident.HoldUntil;
+        until = until < earliest ? earliest : until < now ? now : until;
+        return incident with { Facts = facts, HoldUntil = until, HoldReason = until == incident.HoldUntil ? incident.HoldReason : decision.Reason };
+    }
+
+    private async Task ScheduleReleaseAsync(Incident incident, CancellationToken cancellationToken)
+    {
         try
         {
-            await scheduler.ScheduleAsync(new ReleaseMessage(incidentId, incident.HoldUntil), cancellationToken);
+            await scheduler.ScheduleAsync(new ReleaseMessage(incident.Id, incident.HoldUntil), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The incident is stored; the release sweep will release it when the message is missing.
-            LogScheduleFailed(e, incidentId);
+            LogScheduleFailed(e, incident.Id);
         }
-
-        LogHeld(incidentId, reporterId, report.ReportId, incident.HoldUntil);
-        return new IntakeResult(incident, Created: true);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Holding incident {IncidentId} from {ReporterId}/{ReportId} until {HoldUntil}")]
-    private partial void LogHeld(string incidentId, string reporterId, string reportId, DateTimeOffset holdUntil);
+    private partial void LogOpened(string incidentId, string reporterId, string reportId, DateTimeOffset holdUntil);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Report {ReporterId}/{ReportId} joined incident {IncidentId}: {Outcome}")]
+    private partial void LogJoined(string incidentId, string reporterId, string reportId, IntakeOutcome outcome);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not queue the release of incident {IncidentId}; the sweep will release it")]
     private partial void LogScheduleFailed(Exception exception, string incidentId);

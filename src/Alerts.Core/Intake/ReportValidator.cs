@@ -17,7 +17,9 @@ public sealed partial class ReportValidator(IOptions<IntakeOptions> options, Tim
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._:-]*$")]
     private static partial Regex ReportIdPattern();
 
-    public ReportValidationResult Validate(IncidentReport report)
+    /// <param name="report">The report as received.</param>
+    /// <param name="checkEventTime">False for amendments of an existing incident, whose event may be older than new reports may be.</param>
+    public ReportValidationResult Validate(IncidentReport report, bool checkEventTime = true)
     {
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         void Fail(string field, string message)
@@ -45,11 +47,11 @@ public sealed partial class ReportValidator(IOptions<IntakeOptions> options, Tim
         {
             Fail("occurredAt", "is required (RFC 3339 date-time with offset, e.g. 2022-11-15T15:40:00Z).");
         }
-        else if (occurredAt > now + options.Value.MaxClockSkew)
+        else if (checkEventTime && occurredAt > now + options.Value.MaxClockSkew)
         {
             Fail("occurredAt", "lies in the future.");
         }
-        else if (occurredAt < now - options.Value.MaxReportAge)
+        else if (checkEventTime && occurredAt < now - options.Value.MaxReportAge)
         {
             Fail("occurredAt", $"is older than the accepted {options.Value.MaxReportAge.TotalDays:0.#} days.");
         }
@@ -125,7 +127,8 @@ public sealed partial class ReportValidator(IOptions<IntakeOptions> options, Tim
             casualties,
             attribution,
             string.IsNullOrWhiteSpace(report.Details) ? null : report.Details,
-            source);
+            source,
+            report.Exercise ?? false);
         return new ReportValidationResult(new ValidatedReport(reportId!, facts), new Dictionary<string, string[]>());
     }
 

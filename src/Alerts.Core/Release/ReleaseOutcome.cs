@@ -6,6 +6,9 @@ public enum ReleaseOutcome
     /// <summary>This call moved the incident to released.</summary>
     Released,
 
+    /// <summary>The hold ended; the category needs an analyst's confirmation, and analysts were told.</summary>
+    AwaitingConfirmation,
+
     /// <summary>The hold has not ended; a release message for the remaining time was queued.</summary>
     Rescheduled,
 

@@ -29,7 +29,7 @@ public sealed partial class ReleaseSweep(IncidentStore store, IncidentReleaser r
         await foreach (var incident in store.FindFanoutPendingAsync(dueBy, cancellationToken))
         {
             LogFanoutResumed(incident.Id);
-            await fanout.StartAsync(incident.Id, incident.Version, cancellationToken);
+            await fanout.StartAsync(incident.Id, incident.FanoutNotice, cancellationToken);
         }
 
         return released;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Alerts.Core.Incidents;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Core.Security;
@@ -13,7 +14,7 @@ public sealed class ApiKeyAuthenticator
     {
         callersByKeyHash = options.Value.Keys.ToDictionary(
             k => Hash(k.Key),
-            k => new Caller(Enum.Parse<ApiRole>(k.Role, ignoreCase: true), k.Name),
+            k => new Caller(Enum.Parse<ApiRole>(k.Role, ignoreCase: true), k.Name, k.Grading is null ? null : SourceGradingParser.TryParse(k.Grading)),
             StringComparer.Ordinal);
     }
 

@@ -17,5 +17,8 @@ public sealed class ApiKeyOptions
 
         /// <summary>Who the caller is: for a reporter, the reporter id its reports are filed under.</summary>
         public string Name { get; set; } = string.Empty;
+
+        /// <summary>A reporter's default Admiralty grading (e.g. B2), used when a report carries none.</summary>
+        public string? Grading { get; set; }
     }
 }

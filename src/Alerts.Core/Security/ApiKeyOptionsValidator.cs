@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Alerts.Core.Incidents;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Core.Security;
@@ -31,6 +32,11 @@ public sealed partial class ApiKeyOptionsValidator : IValidateOptions<ApiKeyOpti
             if (!Enum.TryParse<ApiRole>(entry.Role, ignoreCase: true, out _) || int.TryParse(entry.Role, out _))
             {
                 failures.Add($"{where}:Role must be reporter, analyst or admin (was '{entry.Role}').");
+            }
+
+            if (entry.Grading is not null && SourceGradingParser.TryParse(entry.Grading) is null)
+            {
+                failures.Add($"{where}:Grading must be an Admiralty grading: reliability A–F then credibility 1–6, such as B2 (was '{entry.Grading}').");
             }
 
             if (!NamePattern().IsMatch(entry.Name))

@@ -1,4 +1,6 @@
+using Alerts.Core.Incidents;
+
 namespace Alerts.Core.Security;
 
-/// <summary>An authenticated caller: its role and name (for reporters, the reporter id).</summary>
-public sealed record Caller(ApiRole Role, string Name);
+/// <summary>An authenticated caller: its role, name (for reporters, the reporter id) and, for reporters, default grading.</summary>
+public sealed record Caller(ApiRole Role, string Name, SourceGrading? Grading = null);

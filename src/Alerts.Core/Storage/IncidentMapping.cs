@@ -21,6 +21,12 @@ internal static class IncidentMapping
         ["ReleasedAt"] = incident.ReleasedAt,
         ["TimelineCount"] = incident.TimelineCount,
         ["FanoutPending"] = incident.FanoutPending,
+        ["NoticeCount"] = incident.NoticeCount,
+        ["LastPublicNotice"] = incident.LastPublicNotice,
+        ["FanoutNotice"] = incident.FanoutNotice,
+        ["FanoutDone"] = incident.FanoutDone,
+        ["Corroborations"] = incident.Corroborations,
+        ["Reporters"] = incident.ReporterList,
 
         // Copies of facts kept as columns so that table queries can filter on them.
         ["OccurredAt"] = incident.Facts.OccurredAt,
@@ -41,23 +47,35 @@ internal static class IncidentMapping
         row.GetDateTimeOffset("ReleasedAt"),
         row.GetInt32("TimelineCount") ?? 0,
         row.ETag.ToString(),
-        row.GetBoolean("FanoutPending") ?? false);
+        row.GetBoolean("FanoutPending") ?? false,
+        row.GetInt32("NoticeCount") ?? 0,
+        row.GetInt32("LastPublicNotice") ?? 0,
+        row.GetInt32("FanoutNotice") ?? 0,
+        row.GetBoolean("FanoutDone") ?? true,
+        row.GetInt32("Corroborations") ?? 0,
+        row.GetString("Reporters") ?? row.GetString("ReporterId") ?? string.Empty);
 
-    public static TableEntity ToRow(string incidentId, IncidentSnapshot snapshot) => new(incidentId, IncidentRows.Version(snapshot.Version))
+    public static TableEntity ToRow(string incidentId, IssuedNotice notice) => new(incidentId, IncidentRows.Notice(notice.Number))
     {
-        ["Version"] = snapshot.Version,
-        ["Type"] = snapshot.Type,
-        ["Facts"] = JsonSerializer.Serialize(snapshot.Facts, AlertsJson.Options),
-        ["IssuedAt"] = snapshot.IssuedAt,
-        ["References"] = snapshot.References,
+        ["Number"] = notice.Number,
+        ["Type"] = notice.Type,
+        ["Audience"] = notice.Audience.ToString(),
+        ["Version"] = notice.Version,
+        ["Facts"] = JsonSerializer.Serialize(notice.Facts, AlertsJson.Options),
+        ["IssuedAt"] = notice.IssuedAt,
+        ["References"] = notice.References,
+        ["Reason"] = notice.Reason,
     };
 
-    public static IncidentSnapshot ToSnapshot(TableEntity row) => new(
-        row.GetInt32("Version") ?? 1,
+    public static IssuedNotice ToNotice(TableEntity row) => new(
+        row.GetInt32("Number") ?? 1,
         row.GetString("Type"),
+        Enum.Parse<NoticeAudience>(row.GetString("Audience") ?? nameof(NoticeAudience.Subscribers)),
+        row.GetInt32("Version") ?? 1,
         JsonSerializer.Deserialize<IncidentFacts>(row.GetString("Facts"), AlertsJson.Options)!,
         row.GetDateTimeOffset("IssuedAt")!.Value,
-        row.GetInt32("References"));
+        row.GetInt32("References"),
+        row.GetString("Reason"));
 
     public static TableEntity ToRow(string incidentId, TimelineEntry entry) => new(incidentId, IncidentRows.Timeline(entry.Sequence))
     {

@@ -73,7 +73,13 @@ public sealed class IncidentStore(StorageConnection storage)
     /// Replaces the incident row if nobody changed it since <paramref name="current"/> was read, and appends
     /// timeline entries, all or nothing. False when someone else got there first (412).
     /// </summary>
-    public async Task<bool> TryUpdateAsync(Incident current, Incident next, IReadOnlyList<TimelineEntry> newEntries, CancellationToken cancellationToken, IncidentSnapshot? snapshot = null)
+    public async Task<bool> TryUpdateAsync(
+        Incident current,
+        Incident next,
+        IReadOnlyList<TimelineEntry> newEntries,
+        CancellationToken cancellationToken,
+        IReadOnlyList<IssuedNotice>? notices = null,
+        ReportRecord? report = null)
     {
         var entity = IncidentMapping.ToRow(next);
         var actions = new List<TableTransactionAction>
@@ -81,9 +87,10 @@ public sealed class IncidentStore(StorageConnection storage)
             new(TableTransactionActionType.UpdateReplace, entity, new ETag(current.ETag)),
         };
         actions.AddRange(newEntries.Select(e => new TableTransactionAction(TableTransactionActionType.Add, IncidentMapping.ToRow(next.Id, e))));
-        if (snapshot is not null)
+        actions.AddRange((notices ?? []).Select(n => new TableTransactionAction(TableTransactionActionType.Add, IncidentMapping.ToRow(next.Id, n))));
+        if (report is not null)
         {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, IncidentMapping.ToRow(next.Id, snapshot)));
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, IncidentMapping.ToRow(next.Id, report)));
         }
 
         try
@@ -97,16 +104,54 @@ public sealed class IncidentStore(StorageConnection storage)
         }
     }
 
-    /// <summary>The facts as sent at <paramref name="version"/>, or null if that version was never issued.</summary>
-    public async Task<IncidentSnapshot?> FindSnapshotAsync(string incidentId, int version, CancellationToken cancellationToken)
+    /// <summary>Notice <paramref name="number"/> as issued, or null if it never was.</summary>
+    public async Task<IssuedNotice?> FindNoticeAsync(string incidentId, int number, CancellationToken cancellationToken)
     {
-        var response = await Table.GetEntityIfExistsAsync<TableEntity>(incidentId, IncidentRows.Version(version), cancellationToken: cancellationToken);
-        return response.HasValue ? IncidentMapping.ToSnapshot(response.Value!) : null;
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(incidentId, IncidentRows.Notice(number), cancellationToken: cancellationToken);
+        return response.HasValue ? IncidentMapping.ToNotice(response.Value!) : null;
     }
 
-    /// <summary>Records that the fan-out of the current version has been queued.</summary>
-    public async Task MarkFanoutQueuedAsync(string incidentId, CancellationToken cancellationToken) =>
-        await Table.UpdateEntityAsync(new TableEntity(incidentId, IncidentRows.Incident) { ["FanoutPending"] = false }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+    /// <summary>True when the incident already holds this reporter's report.</summary>
+    public async Task<bool> HasReportAsync(string incidentId, string reporterId, string reportId, CancellationToken cancellationToken) =>
+        (await Table.GetEntityIfExistsAsync<TableEntity>(incidentId, IncidentRows.Report(reporterId, reportId), select: ["RowKey"], cancellationToken: cancellationToken)).HasValue;
+
+    /// <summary>
+    /// Incidents received since <paramref name="receivedSince"/> in a country whose event time lies in [from, to].
+    /// Incident ids sort by receipt time, so this reads only the recent partitions.
+    /// </summary>
+    public async Task<List<Incident>> FindNearbyAsync(string country, DateTimeOffset from, DateTimeOffset to, DateTimeOffset receivedSince, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var newest = IncidentId.LowerBound(now.AddMinutes(1));
+        var oldest = IncidentId.UpperBound(receivedSince);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {newest} and PartitionKey le {oldest} and RowKey eq {IncidentRows.Incident} and Country eq {country} and OccurredAt ge {from} and OccurredAt le {to}");
+        var result = new List<Incident>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            result.Add(IncidentMapping.ToIncident(row));
+        }
+
+        return result;
+    }
+
+    /// <summary>Records that the fan-out of <paramref name="notice"/> has been queued, unless the incident moved on meanwhile.</summary>
+    public async Task MarkFanoutQueuedAsync(string incidentId, int notice, CancellationToken cancellationToken)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(incidentId, IncidentRows.Incident, select: ["FanoutPending", "FanoutNotice"], cancellationToken: cancellationToken);
+        if (!response.HasValue || response.Value!.GetBoolean("FanoutPending") != true || response.Value.GetInt32("FanoutNotice") != notice)
+        {
+            return;
+        }
+
+        try
+        {
+            await Table.UpdateEntityAsync(new TableEntity(incidentId, IncidentRows.Incident) { ["FanoutPending"] = false }, response.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            // Changed meanwhile; whoever changed it owns the flag now, and a spare start is harmless.
+        }
+    }
 
     /// <summary>Incidents released at or before <paramref name="dueBy"/> whose fan-out was never queued (a crash in between).</summary>
     public async IAsyncEnumerable<Incident> FindFanoutPendingAsync(DateTimeOffset dueBy, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -158,7 +203,8 @@ public sealed class IncidentStore(StorageConnection storage)
     public async IAsyncEnumerable<Incident> FindHeldDueAsync(DateTimeOffset dueBy, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var held = nameof(IncidentStatus.Held);
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {IncidentRows.Incident} and Status eq {held} and HoldUntil le {dueBy}");
+        var contested = nameof(IncidentStatus.Contested);
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {IncidentRows.Incident} and (Status eq {held} or Status eq {contested}) and HoldUntil le {dueBy}");
         await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             yield return IncidentMapping.ToIncident(entity);

@@ -15,5 +15,8 @@ public static class TableNames
     /// <summary>One row per (incident, version, subscriber): who was told what, when, and what failed.</summary>
     public const string Deliveries = "deliveries";
 
-    public static IReadOnlyList<string> All { get; } = [Incidents, ReportClaims, Subscribers, Deliveries];
+    /// <summary>Per incident, the last public notice each subscriber was sent: who must get its corrections.</summary>
+    public const string Ledger = "ledger";
+
+    public static IReadOnlyList<string> All { get; } = [Incidents, ReportClaims, Subscribers, Deliveries, Ledger];
 }

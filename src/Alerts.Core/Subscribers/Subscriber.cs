@@ -1,6 +1,9 @@
 namespace Alerts.Core.Subscribers;
 
-/// <summary>Someone who receives alerts: a system by webhook or a person by email, with filters.</summary>
+/// <summary>
+/// Someone who receives alerts: a system by webhook or a person by email, with filters. Analysts receive reviews of
+/// held incidents instead of alerts; only subscribers who opted in to <see cref="Exercises"/> are sent exercises.
+/// </summary>
 public sealed record Subscriber(
     string Id,
     string Name,
@@ -10,7 +13,9 @@ public sealed record Subscriber(
     bool Enabled,
     IReadOnlyList<SigningSecret> Secrets,
     DateTimeOffset CreatedAt,
-    string ETag)
+    string ETag,
+    SubscriberRole Role = SubscriberRole.Subscriber,
+    bool Exercises = false)
 {
     /// <summary>Secrets that still sign at <paramref name="now"/>: the current one and any in its rotation grace period.</summary>
     public IReadOnlyList<string> ActiveSecrets(DateTimeOffset now) =>

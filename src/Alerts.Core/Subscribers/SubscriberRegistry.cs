@@ -9,7 +9,7 @@ public sealed class SubscriberRegistry(SubscriberStore store, IOptions<Subscribe
     public async Task<Subscriber> CreateAsync(SubscriberDraft draft, CancellationToken cancellationToken)
     {
         var secrets = draft.Channel == SubscriberChannel.Webhook ? new[] { new SigningSecret(WebhookSigner.NewSecret(), null) } : [];
-        var subscriber = new Subscriber(SubscriberId.New(), draft.Name, draft.Channel, draft.Target, draft.Filter, draft.Enabled, secrets, time.GetUtcNow(), string.Empty);
+        var subscriber = new Subscriber(SubscriberId.New(), draft.Name, draft.Channel, draft.Target, draft.Filter, draft.Enabled, secrets, time.GetUtcNow(), string.Empty, draft.Role, draft.Exercises);
         await store.AddAsync(subscriber, cancellationToken);
         return subscriber;
     }
@@ -17,7 +17,7 @@ public sealed class SubscriberRegistry(SubscriberStore store, IOptions<Subscribe
     /// <summary>Replaces name, target, filters and enabled; the channel and secrets stay. Null when it is gone or changed meanwhile.</summary>
     public async Task<Subscriber?> ReplaceAsync(Subscriber current, SubscriberDraft draft, CancellationToken cancellationToken)
     {
-        var next = current with { Name = draft.Name, Target = draft.Target, Filter = draft.Filter, Enabled = draft.Enabled };
+        var next = current with { Name = draft.Name, Target = draft.Target, Filter = draft.Filter, Enabled = draft.Enabled, Role = draft.Role, Exercises = draft.Exercises };
         return await store.TryReplaceAsync(next, cancellationToken) ? await store.FindAsync(current.Id, cancellationToken) : null;
     }
 

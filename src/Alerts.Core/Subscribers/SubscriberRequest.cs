@@ -10,6 +10,12 @@ public sealed class SubscriberRequest
     public FilterRequest? Filters { get; set; }
     public bool? Enabled { get; set; }
 
+    /// <summary>subscriber (alerts, updates, cancellations; the default) or analyst (reviews of held incidents).</summary>
+    public string? Role { get; set; }
+
+    /// <summary>Opt in to exercise incidents.</summary>
+    public bool? Exercises { get; set; }
+
     public sealed class FilterRequest
     {
         public List<string>? Countries { get; set; }

@@ -111,11 +111,17 @@ public static class SubscriberRequestValidator
             }
         }
 
+        SubscriberRole role = SubscriberRole.Subscriber;
+        if (request.Role is { } roleText && !(roleText is "subscriber" or "analyst" && Enum.TryParse(roleText, ignoreCase: true, out role)))
+        {
+            Fail("role", "must be subscriber or analyst.");
+        }
+
         if (errors.Count > 0)
         {
             return (null, errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
         }
 
-        return (new SubscriberDraft(name!, channel!.Value, target!, new SubscriberFilter(countries, minimum, categories), request.Enabled ?? true), []);
+        return (new SubscriberDraft(name!, channel!.Value, target!, new SubscriberFilter(countries, minimum, categories), request.Enabled ?? true, role, request.Exercises ?? false), []);
     }
 }

@@ -124,6 +124,8 @@ public sealed class SubscriberStore(StorageConnection storage)
         ["Enabled"] = s.Enabled,
         ["Secrets"] = JsonSerializer.Serialize(s.Secrets, AlertsJson.Options),
         ["CreatedAt"] = s.CreatedAt,
+        ["Role"] = s.Role.ToString(),
+        ["Exercises"] = s.Exercises,
     };
 
     private static Subscriber FromRow(TableEntity row) => new(
@@ -138,7 +140,9 @@ public sealed class SubscriberStore(StorageConnection storage)
         row.GetBoolean("Enabled") ?? true,
         JsonSerializer.Deserialize<List<SigningSecret>>(row.GetString("Secrets") ?? "[]", AlertsJson.Options) ?? [],
         row.GetDateTimeOffset("CreatedAt") ?? row.Timestamp ?? DateTimeOffset.MinValue,
-        row.ETag.ToString());
+        row.ETag.ToString(),
+        Enum.Parse<SubscriberRole>(row.GetString("Role") ?? nameof(SubscriberRole.Subscriber)),
+        row.GetBoolean("Exercises") ?? false);
 
     private static List<string> Split(string? value) =>
         string.IsNullOrEmpty(value) ? [] : value.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList();

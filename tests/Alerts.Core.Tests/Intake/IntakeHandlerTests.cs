@@ -31,7 +31,7 @@ public class IntakeHandlerTests
 
         Assert.True(result.Created);
         Assert.Equal(IncidentStatus.Held, result.Incident.Status);
-        Assert.Equal(Now + TimeSpan.FromMinutes(5), result.Incident.HoldUntil);
+        Assert.Equal(Now + TimeSpan.FromMinutes(8), result.Incident.HoldUntil); // extreme 5 + C3 0 + possible 3
         var rows = await StorageProbe.RowsAsync(account, TableNames.Incidents, result.Incident.Id);
         Assert.Equal(
             new[] { "incident", "report|reporter-a|r-100", "timeline|000001", "timeline|000002" },
@@ -67,7 +67,9 @@ public class IntakeHandlerTests
         var intake = services.GetRequiredService<IntakeHandler>();
 
         var a = await intake.SubmitAsync("reporter-a", Validate(services, "r-1"), CancellationToken.None);
-        var b = await intake.SubmitAsync("reporter-b", Validate(services, "r-1"), CancellationToken.None);
+        var elsewhere = services.GetRequiredService<ReportValidator>().Validate(SampleReports.Przewodow("r-1", Now.AddMinutes(-3))).Report!;
+        elsewhere = elsewhere with { Facts = elsewhere.Facts with { Location = elsewhere.Facts.Location with { Place = "Hrubieszów", Lat = 50.80, Lon = 23.89 }, Category = "drone-incursion" } };
+        var b = await intake.SubmitAsync("reporter-b", elsewhere, CancellationToken.None);
 
         Assert.NotEqual(a.Incident.Id, b.Incident.Id);
     }
@@ -94,7 +96,7 @@ public class IntakeHandlerTests
         var time = (FakeTimeProvider)services.GetRequiredService<TimeProvider>();
 
         var result = await services.GetRequiredService<IntakeHandler>().SubmitAsync("reporter-a", Validate(services, "r-lost"), CancellationToken.None);
-        time.Advance(TimeSpan.FromMinutes(6));
+        time.Advance(TimeSpan.FromMinutes(20));
         var released = await services.GetRequiredService<Alerts.Core.Release.ReleaseSweep>().RunAsync(CancellationToken.None);
 
         Assert.Equal(1, released);

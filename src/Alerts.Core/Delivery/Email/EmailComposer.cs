@@ -65,10 +65,12 @@ public sealed class EmailComposer(IOptions<EmailOptions> options, TimeProvider t
             NoticeTypes.Alert => "[ALERT]",
             NoticeTypes.Update => $"[UPDATE v{notice.Version}]",
             NoticeTypes.Cancel => "[CANCEL]",
+            NoticeTypes.Review => "[REVIEW NEEDED]",
             _ => $"[NOTICE v{notice.Version}]",
         };
         var severity = facts.Severity.ToString().ToUpperInvariant();
-        return OneLine($"{tag} {severity} {facts.Category} — {facts.Location.Place}, {facts.Location.Country}");
+        var exercise = facts.Exercise ? "[EXERCISE] " : string.Empty;
+        return OneLine($"{exercise}{tag} {severity} {facts.Category} — {facts.Location.Place}, {facts.Location.Country}");
     }
 
     private static string Lead(AlertNotice notice) => notice.Type switch
@@ -78,6 +80,7 @@ public sealed class EmailComposer(IOptions<EmailOptions> options, TimeProvider t
             ? $"Update: version {notice.Version} corrects version {replaced} of this incident."
             : $"Update: version {notice.Version} of this incident.",
         NoticeTypes.Cancel => "CANCELLED: this incident has been withdrawn. Disregard earlier alerts about it.",
+        NoticeTypes.Review => "For duty analysts: this held incident needs a decision (confirm, amend, extend or retract). Subscribers have not been told.",
         _ => $"Notice ({notice.Type}).",
     };
 

@@ -5,7 +5,8 @@ namespace Alerts.Core.Delivery.Webhooks;
 
 /// <summary>
 /// The webhook body for a notice, in the Standard Webhooks envelope:
-/// <c>{"type", "timestamp", "data": {"incidentId", "version", "references"?, "facts", "links": {"incident"}}}</c>.
+/// <c>{"type", "timestamp", "data": {"incidentId", "version", "references"?, "exercise"?, "facts", "links": {"incident"}}}</c>.
+/// <c>exercise</c> is present (true) only for exercises, so no receiver can mistake one for the real thing.
 /// </summary>
 public static class WebhookPayload
 {
@@ -16,14 +17,14 @@ public static class WebhookPayload
         var envelope = new Envelope(
             notice.Type,
             notice.IssuedAt,
-            new Data(notice.IncidentId, notice.Version, notice.References, notice.Facts, new Links(notice.IncidentUrl)));
+            new Data(notice.IncidentId, notice.Version, notice.References, notice.Facts.Exercise ? true : null, notice.Facts, new Links(notice.IncidentUrl)));
         return JsonSerializer.SerializeToUtf8Bytes(envelope, AlertsJson.Options);
     }
 
     private sealed record Envelope(string Type, DateTimeOffset Timestamp, Data Data);
 
     // References is omitted when null by AlertsJson's WhenWritingNull.
-    private sealed record Data(string IncidentId, int Version, int? References, IncidentFacts Facts, Links Links);
+    private sealed record Data(string IncidentId, int Version, int? References, bool? Exercise, IncidentFacts Facts, Links Links);
 
     private sealed record Links(string Incident);
 }
