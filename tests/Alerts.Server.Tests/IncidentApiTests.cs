@@ -139,7 +139,7 @@ public class IncidentApiTests
         var ids = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            var accepted = await Json(await server.Client.SendAsync(server.Request(HttpMethod.Post, "/api/incidents", RunningServer.ReporterKey, SampleReports.Json(SampleReports.Przewodow($"r-{i}")))));
+            var accepted = await Json(await server.Client.SendAsync(server.Request(HttpMethod.Post, "/api/incidents", RunningServer.ReporterKey, SampleReports.Json(SampleReports.Distinct(i, $"r-{i}")))));
             ids.Add(accepted.GetProperty("incidentId").GetString()!);
             await Task.Delay(5); // distinct milliseconds, so "newest" is well defined
         }

@@ -38,10 +38,11 @@ public class QueueListenerTests
         for (var i = 0; i < 20; i++)
         {
             var server = i % 2 == 0 ? a : b;
-            var response = await server.Client.SendAsync(server.Request(HttpMethod.Post, "/api/incidents", RunningServer.ReporterKey, SampleReports.Json(SampleReports.Przewodow($"r-{i}"))));
+            var response = await server.Client.SendAsync(server.Request(HttpMethod.Post, "/api/incidents", RunningServer.ReporterKey, SampleReports.Json(SampleReports.Distinct(i, $"r-{i}"))));
             ids.Add(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("incidentId").GetString()!);
         }
 
+        Assert.Equal(20, ids.Distinct().Count());
         foreach (var id in ids)
         {
             var rows = await Eventually.Until(

@@ -22,5 +22,14 @@ public static class SampleReports
         Source = new IncidentReport.ReportSource { Reliability = "C", Credibility = 3 },
     };
 
+    /// <summary>A report of a separate event: <paramref name="index"/> degrees of latitude (~111 km) apart, so reports never correlate.</summary>
+    public static IncidentReport Distinct(int index, string? reportId = null)
+    {
+        var report = Przewodow(reportId);
+        report.Location!.Place = $"Place {index}";
+        report.Location.Lat = -60 + index;
+        return report;
+    }
+
     public static string Json(IncidentReport report) => JsonSerializer.Serialize(report, AlertsJson.Options);
 }
