@@ -19,23 +19,7 @@ namespace Alerts.Server.Tests;
 /// </summary>
 public class DeliveryPipelineTests
 {
-    private static Dictionary<string, string> Settings(params (string Key, string Value)[] extra)
-    {
-        var settings = new Dictionary<string, string>
-        {
-            ["Hold:Override"] = "00:00:01",
-            ["Delivery:AllowPrivateAddresses"] = "true",
-            ["Retry:Jitter"] = "0",
-            ["Retry:Schedule:0"] = "00:00:01",
-            ["Retry:Schedule:1"] = "00:00:01",
-        };
-        foreach (var (key, value) in extra)
-        {
-            settings[key] = value;
-        }
-
-        return settings;
-    }
+    private static Dictionary<string, string> Settings(params (string Key, string Value)[] extra) => PipelineSettings.With(extra);
 
     private static Task<Subscriber> AddWebhook(RunningServer server, Uri url, SubscriberFilter? filter = null) =>
         server.App.Services.GetRequiredService<SubscriberRegistry>()
@@ -50,20 +34,7 @@ public class DeliveryPipelineTests
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("incidentId").GetString()!;
     }
 
-    private static async Task<List<JsonElement>> Deliveries(RunningServer server, string incidentId)
-    {
-        var all = new List<JsonElement>();
-        string? token = null;
-        do
-        {
-            var path = $"/api/incidents/{incidentId}/deliveries?pageSize=100" + (token is null ? string.Empty : $"&continuationToken={Uri.EscapeDataString(token)}");
-            var page = JsonDocument.Parse(await (await server.Client.SendAsync(server.Request(HttpMethod.Get, path, RunningServer.AnalystKey))).Content.ReadAsStringAsync()).RootElement;
-            all.AddRange(page.GetProperty("items").EnumerateArray().Select(e => e.Clone()));
-            token = page.TryGetProperty("continuationToken", out var t) ? t.GetString() : null;
-        }
-        while (token is not null);
-        return all;
-    }
+    private static Task<List<JsonElement>> Deliveries(RunningServer server, string incidentId) => server.Deliveries(incidentId);
 
     private static Task<List<JsonElement>> Settled(RunningServer server, string incidentId, int expected) =>
         Eventually.Until(

@@ -8,25 +8,7 @@ namespace Alerts.Server.Tests;
 /// <summary>The verification workflow end to end through the server: the analyst flow, corroboration, corrections.</summary>
 public class VerificationWorkflowTests
 {
-    private static Dictionary<string, string> Settings(params (string Key, string Value)[] extra)
-    {
-        var settings = new Dictionary<string, string>
-        {
-            ["Hold:Override"] = "00:00:02",
-            ["Hold:ContestedExtension"] = "00:10:00",
-            ["Delivery:AllowPrivateAddresses"] = "true",
-            ["Retry:Jitter"] = "0",
-            ["Retry:Schedule:0"] = "00:00:01",
-            ["Retry:Schedule:1"] = "00:00:01",
-            ["Verification:CompatibleCategories:0"] = "missile-impact,artillery-fire",
-        };
-        foreach (var (key, value) in extra)
-        {
-            settings[key] = value;
-        }
-
-        return settings;
-    }
+    private static Dictionary<string, string> Settings(params (string Key, string Value)[] extra) => PipelineSettings.With(extra);
 
     private static string Webhook(WebhookReceiver receiver, string name, string path, string filters = "{}", string role = "subscriber", bool exercises = false) =>
         $$$"""{"name":"{{{name}}}","channel":"webhook","url":"{{{receiver.BaseUrl}}}{{{path}}}","filters":{{{filters}}},"role":"{{{role}}}","exercises":{{{(exercises ? "true" : "false")}}}}""";

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Alerts.Core.Incidents;
 using Microsoft.Extensions.Options;
+using Alerts.Core.Validation;
 
 namespace Alerts.Core.Intake;
 
@@ -21,70 +22,61 @@ public sealed partial class ReportValidator(IOptions<IntakeOptions> options, Tim
     /// <param name="checkEventTime">False for amendments of an existing incident, whose event may be older than new reports may be.</param>
     public ReportValidationResult Validate(IncidentReport report, bool checkEventTime = true)
     {
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        void Fail(string field, string message)
-        {
-            if (!errors.TryGetValue(field, out var list))
-            {
-                errors[field] = list = [];
-            }
-
-            list.Add(message);
-        }
+        var errors = new FieldErrors();
 
         var reportId = report.ReportId?.Trim();
         if (string.IsNullOrEmpty(reportId))
         {
-            Fail("reportId", "is required.");
+            errors.Add("reportId", "is required.");
         }
         else if (reportId.Length > MaxReportIdLength || !ReportIdPattern().IsMatch(reportId))
         {
-            Fail("reportId", $"must be 1–{MaxReportIdLength} characters of letters, digits, '.', '_', ':' or '-', starting with a letter or digit.");
+            errors.Add("reportId", $"must be 1–{MaxReportIdLength} characters of letters, digits, '.', '_', ':' or '-', starting with a letter or digit.");
         }
 
         var now = time.GetUtcNow();
         if (report.OccurredAt is not { } occurredAt)
         {
-            Fail("occurredAt", "is required (RFC 3339 date-time with offset, e.g. 2022-11-15T15:40:00Z).");
+            errors.Add("occurredAt", "is required (RFC 3339 date-time with offset, e.g. 2022-11-15T15:40:00Z).");
         }
         else if (checkEventTime && occurredAt > now + options.Value.MaxClockSkew)
         {
-            Fail("occurredAt", "lies in the future.");
+            errors.Add("occurredAt", "lies in the future.");
         }
         else if (checkEventTime && occurredAt < now - options.Value.MaxReportAge)
         {
-            Fail("occurredAt", $"is older than the accepted {options.Value.MaxReportAge.TotalDays:0.#} days.");
+            errors.Add("occurredAt", $"is older than the accepted {options.Value.MaxReportAge.TotalDays:0.#} days.");
         }
 
         if (string.IsNullOrWhiteSpace(report.Category))
         {
-            Fail("category", "is required.");
+            errors.Add("category", "is required.");
         }
         else if (!IncidentCategories.IsKnown(report.Category))
         {
-            Fail("category", $"must be one of: {string.Join(", ", IncidentCategories.All)}.");
+            errors.Add("category", $"must be one of: {string.Join(", ", IncidentCategories.All)}.");
         }
 
-        var severity = ParseRequired<Severity>(report.Severity, "severity", Fail);
-        var certainty = ParseRequired<Certainty>(report.Certainty, "certainty", Fail);
-        var urgency = report.Urgency is null ? Urgency.Unknown : ParseRequired<Urgency>(report.Urgency, "urgency", Fail);
+        var severity = ParseRequired<Severity>(report.Severity, "severity", errors.Add);
+        var certainty = ParseRequired<Certainty>(report.Certainty, "certainty", errors.Add);
+        var urgency = report.Urgency is null ? Urgency.Unknown : ParseRequired<Urgency>(report.Urgency, "urgency", errors.Add);
 
-        var location = ValidateLocation(report.Location, Fail);
+        var location = ValidateLocation(report.Location, errors.Add);
 
         if (string.IsNullOrWhiteSpace(report.Summary))
         {
-            Fail("summary", "is required.");
+            errors.Add("summary", "is required.");
         }
         else if (report.Summary.Length > MaxSummaryLength)
         {
-            Fail("summary", $"must be at most {MaxSummaryLength} characters.");
+            errors.Add("summary", $"must be at most {MaxSummaryLength} characters.");
         }
 
         Casualties? casualties = null;
         if (report.Casualties is { } c)
         {
-            CheckCount(c.Killed, "casualties.killed", Fail);
-            CheckCount(c.Injured, "casualties.injured", Fail);
+            CheckCount(c.Killed, "casualties.killed", errors.Add);
+            CheckCount(c.Injured, "casualties.injured", errors.Add);
             casualties = new Casualties(c.Killed, c.Injured);
         }
 
@@ -93,27 +85,27 @@ public sealed partial class ReportValidator(IOptions<IntakeOptions> options, Tim
         {
             if (string.IsNullOrWhiteSpace(a.Actor))
             {
-                Fail("attribution.actor", "is required when attribution is given.");
+                errors.Add("attribution.actor", "is required when attribution is given.");
             }
             else if (a.Actor.Length > MaxActorLength)
             {
-                Fail("attribution.actor", $"must be at most {MaxActorLength} characters.");
+                errors.Add("attribution.actor", $"must be at most {MaxActorLength} characters.");
             }
 
-            var confidence = a.Confidence is null ? Certainty.Unknown : ParseRequired<Certainty>(a.Confidence, "attribution.confidence", Fail);
+            var confidence = a.Confidence is null ? Certainty.Unknown : ParseRequired<Certainty>(a.Confidence, "attribution.confidence", errors.Add);
             attribution = new Attribution(a.Actor?.Trim() ?? string.Empty, confidence ?? Certainty.Unknown);
         }
 
         if (report.Details is { Length: > MaxDetailsLength })
         {
-            Fail("details", $"must be at most {MaxDetailsLength} characters.");
+            errors.Add("details", $"must be at most {MaxDetailsLength} characters.");
         }
 
-        var source = ValidateSource(report.Source, Fail);
+        var source = ValidateSource(report.Source, errors.Add);
 
         if (errors.Count > 0)
         {
-            return new ReportValidationResult(null, errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+            return new ReportValidationResult(null, errors.ToDictionary());
         }
 
         var facts = new IncidentFacts(

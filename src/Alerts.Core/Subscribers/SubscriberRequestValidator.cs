@@ -1,6 +1,7 @@
 using Alerts.Core.Incidents;
 using Alerts.Core.Intake;
 using MimeKit;
+using Alerts.Core.Validation;
 
 namespace Alerts.Core.Subscribers;
 
@@ -12,25 +13,16 @@ public static class SubscriberRequestValidator
 
     public static (SubscriberDraft? Draft, Dictionary<string, string[]> Errors) Validate(SubscriberRequest request)
     {
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        void Fail(string field, string message)
-        {
-            if (!errors.TryGetValue(field, out var list))
-            {
-                errors[field] = list = [];
-            }
-
-            list.Add(message);
-        }
+        var errors = new FieldErrors();
 
         var name = request.Name?.Trim();
         if (string.IsNullOrEmpty(name))
         {
-            Fail("name", "is required.");
+            errors.Add("name", "is required.");
         }
         else if (name.Length > MaxNameLength)
         {
-            Fail("name", $"must be at most {MaxNameLength} characters.");
+            errors.Add("name", $"must be at most {MaxNameLength} characters.");
         }
 
         SubscriberChannel? channel = request.Channel switch
@@ -41,7 +33,7 @@ public static class SubscriberRequestValidator
         };
         if (channel is null)
         {
-            Fail("channel", "must be webhook or email.");
+            errors.Add("channel", "must be webhook or email.");
         }
 
         string? target = null;
@@ -49,12 +41,12 @@ public static class SubscriberRequestValidator
         {
             if (request.Email is not null)
             {
-                Fail("email", "is only for email subscribers.");
+                errors.Add("email", "is only for email subscribers.");
             }
 
             if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http") || request.Url!.Length > MaxUrlLength || !string.IsNullOrEmpty(url.UserInfo))
             {
-                Fail("url", "must be an absolute http(s) URL without credentials, at most 2048 characters.");
+                errors.Add("url", "must be an absolute http(s) URL without credentials, at most 2048 characters.");
             }
             else
             {
@@ -65,12 +57,12 @@ public static class SubscriberRequestValidator
         {
             if (request.Url is not null)
             {
-                Fail("url", "is only for webhook subscribers.");
+                errors.Add("url", "is only for webhook subscribers.");
             }
 
             if (!MailboxAddress.TryParse(request.Email, out var mailbox) || !mailbox.Address.Contains('@', StringComparison.Ordinal) || mailbox.Address.EndsWith('@'))
             {
-                Fail("email", "must be an email address such as duty@example.org.");
+                errors.Add("email", "must be an email address such as duty@example.org.");
             }
             else
             {
@@ -83,7 +75,7 @@ public static class SubscriberRequestValidator
         {
             if (country.Length != 2 || !CountryCodes.IsAssigned(country))
             {
-                Fail($"filters.countries[{i}]", "must be an assigned ISO 3166-1 alpha-2 code, such as PL.");
+                errors.Add($"filters.countries[{i}]", "must be an assigned ISO 3166-1 alpha-2 code, such as PL.");
             }
             else if (!countries.Contains(country))
             {
@@ -95,7 +87,7 @@ public static class SubscriberRequestValidator
         if (request.Filters?.MinimumSeverity is { } severityText &&
             (!severityText.All(char.IsAsciiLetterLower) || !Enum.TryParse(severityText, ignoreCase: true, out minimum)))
         {
-            Fail("filters.minimumSeverity", "must be one of extreme|severe|moderate|minor|unknown.");
+            errors.Add("filters.minimumSeverity", "must be one of extreme|severe|moderate|minor|unknown.");
         }
 
         var categories = new List<string>();
@@ -103,7 +95,7 @@ public static class SubscriberRequestValidator
         {
             if (!IncidentCategories.IsKnown(category))
             {
-                Fail($"filters.categories[{i}]", $"must be one of: {string.Join(", ", IncidentCategories.All)}.");
+                errors.Add($"filters.categories[{i}]", $"must be one of: {string.Join(", ", IncidentCategories.All)}.");
             }
             else if (!categories.Contains(category))
             {
@@ -114,12 +106,12 @@ public static class SubscriberRequestValidator
         SubscriberRole role = SubscriberRole.Subscriber;
         if (request.Role is { } roleText && !(roleText is "subscriber" or "analyst" && Enum.TryParse(roleText, ignoreCase: true, out role)))
         {
-            Fail("role", "must be subscriber or analyst.");
+            errors.Add("role", "must be subscriber or analyst.");
         }
 
         if (errors.Count > 0)
         {
-            return (null, errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+            return (null, errors.ToDictionary());
         }
 
         return (new SubscriberDraft(name!, channel!.Value, target!, new SubscriberFilter(countries, minimum, categories), request.Enabled ?? true, role, request.Exercises ?? false), []);
