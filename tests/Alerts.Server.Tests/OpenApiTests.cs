@@ -80,6 +80,23 @@ public partial class OpenApiTests
         Assert.True(landed.Count == 0, "Mapped now, so remove from PendingRoutes: " + string.Join(", ", landed));
     }
 
+    [GeneratedRegex(@"^(?<method>GET|POST|PUT|PATCH|DELETE) \{\{baseUrl\}\}(?<path>/[^?\s]*)", RegexOptions.Multiline)]
+    private static partial Regex SampleRequestLine();
+
+    [Fact]
+    public void RequestSamples_HaveOneRequestPerDocumentedRoute()
+    {
+        // requests/alerts.http fills path parameters from variables ({{incidentId}}); compare the shapes of the paths.
+        static string Shape(string route) => Regex.Replace(route, @"\{\{?[^}]+\}\}?", "{}");
+        var samples = SampleRequestLine().Matches(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "requests", "alerts.http")))
+            .Select(m => $"{m.Groups["method"].Value} {m.Groups["path"].Value}")
+            .Where(r => r.Contains(" /api/", StringComparison.Ordinal))
+            .Select(Shape)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.Equal(DocumentedRoutes().Select(Shape).Order(StringComparer.Ordinal), samples);
+    }
+
     [Fact]
     public void EveryOperation_HasAnId_ItsPathParameters_ProblemResponses_AndTheApiKeyUnlessAnonymous()
     {
