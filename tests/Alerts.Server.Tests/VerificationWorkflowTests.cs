@@ -199,7 +199,7 @@ public class VerificationWorkflowTests
     }
 
     [Fact]
-    public async Task Correlation_TwoReportersCorroborate_SameReporterDoesNot_FarAwayIsNew()
+    public async Task Correlation_TwoReportersCorroborate_SameReporterDoesNot_FarAwayOrExerciseIsNew()
     {
         await using var server = await RunningServer.StartAsync(Settings(("Hold:Override", "00:10:00")));
 
@@ -212,11 +212,15 @@ public class VerificationWorkflowTests
         far.Location.Lat = 54.35;
         far.Location.Lon = 18.65;
         var elsewhere = await server.Report(far, RunningServer.Reporter2Key);
+        var drill = SampleReports.Przewodow("b-3");
+        drill.Exercise = true;
+        var exercise = await server.Report(drill, RunningServer.Reporter2Key);
 
         Assert.Equal((id, "joined"), (again.GetProperty("incidentId").GetString(), again.GetProperty("outcome").GetString()));
         Assert.Equal((id, "corroborated"), (other.GetProperty("incidentId").GetString(), other.GetProperty("outcome").GetString()));
         Assert.NotEqual(id, elsewhere.GetProperty("incidentId").GetString());
         Assert.Equal("opened", elsewhere.GetProperty("outcome").GetString());
+        Assert.Equal("opened", exercise.GetProperty("outcome").GetString());
         var (view, _) = await server.Incident(id);
         Assert.Equal(1, view.GetProperty("corroborations").GetInt32());
         Assert.Equal(3, view.GetProperty("reports").GetArrayLength());

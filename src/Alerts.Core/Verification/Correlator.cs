@@ -17,6 +17,9 @@ public sealed class Correlator(IncidentStore incidents, IOptionsMonitor<Verifica
             facts.Location.Country, facts.OccurredAt - o.CorrelationWindow, facts.OccurredAt + o.CorrelationWindow, now - o.OpenFor, now, cancellationToken);
         var best = candidates
             .Where(c => c.Status is not (IncidentStatus.Retracted or IncidentStatus.Cancelled))
+
+            // An exercise never corroborates or contests a real incident, nor the other way round.
+            .Where(c => c.Facts.Exercise == facts.Exercise)
             .Where(c => Compatible(o, c.Facts.Category, facts.Category))
             .Select(c => (Incident: c, Distance: Geo.DistanceKm(c.Facts.Location.Lat, c.Facts.Location.Lon, facts.Location.Lat, facts.Location.Lon)))
             .Where(c => c.Distance <= o.CorrelationDistanceKm)
