@@ -3,7 +3,7 @@
 
 targetScope = 'subscription'
 
-import { apiKeySet, holdDurations } from 'app/settings.bicep'
+import { apiKeySet, holdAdjustmentSet, holdDurations, verificationPolicy } from 'app/settings.bicep'
 
 @minLength(1)
 @maxLength(64)
@@ -29,6 +29,57 @@ param holdBySeverity holdDurations = {
   moderate: '00:15:00'
   minor: '00:30:00'
   unknown: '00:30:00'
+}
+
+@description('The rest of the hold policy (TimeSpan strings): adjustments per source reliability, information credibility and certainty, per independent corroboration and when contested, and the bounds; the defaults are the app\'s own.')
+param holdAdjustments holdAdjustmentSet = {
+  byReliability: {
+    A: '-00:03:00'
+    B: '-00:01:00'
+    C: '00:00:00'
+    D: '00:05:00'
+    E: '00:10:00'
+    F: '00:05:00'
+  }
+  byCredibility: {
+    '1': '-00:03:00'
+    '2': '-00:01:00'
+    '3': '00:00:00'
+    '4': '00:05:00'
+    '5': '00:10:00'
+    '6': '00:05:00'
+  }
+  byCertainty: {
+    observed: '-00:02:00'
+    likely: '00:00:00'
+    possible: '00:03:00'
+    unlikely: '00:10:00'
+    unknown: '00:05:00'
+  }
+  perCorroboration: '00:03:00'
+  contestedExtension: '00:15:00'
+  minimum: '00:02:00'
+  maximum: '02:00:00'
+}
+
+@description('Which incidents wait for an analyst\'s confirmation, and which categories may describe the same event. Unlike the app (which requires no confirmation and knows no groups), a deployment by default holds a missile impact attributed to an actor for an analyst, and correlates missile impacts with artillery fire and drone incursions with airspace violations.')
+param verification verificationPolicy = {
+  confirmationRequired: [
+    {
+      category: 'missile-impact'
+      attributedOnly: true
+    }
+  ]
+  compatibleCategories: [
+    [
+      'missile-impact'
+      'artillery-fire'
+    ]
+    [
+      'drone-incursion'
+      'airspace-violation'
+    ]
+  ]
 }
 
 @description('Delays before delivery attempts 2, 3, … (TimeSpan strings); the defaults are the app\'s own.')
@@ -64,7 +115,7 @@ param smtpUsername string = ''
 @description('SMTP password (with smtpUsername).')
 param smtpPassword string = ''
 
-@description('The API keys, as {"keys": [{"key": "…at least 12 characters…", "role": "reporter|analyst|admin", "name": "caller-name"}]}.')
+@description('The API keys, as {"keys": [{"key": "…at least 12 characters…", "role": "reporter|analyst|admin", "name": "caller-name", "grading": "B2 (optional, reporters: the default Admiralty grading of their reports)"}]}.')
 param apiKeys apiKeySet
 
 @minValue(1)
@@ -161,6 +212,8 @@ module api 'app/api.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     holdBySeverity: holdBySeverity
+    holdAdjustments: holdAdjustments
+    verification: verification
     retrySchedule: retrySchedule
     smtpHost: smtpHost
     smtpPort: smtpPort

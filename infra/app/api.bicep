@@ -1,7 +1,7 @@
 // The Alerts Functions app on a Flex Consumption plan (Linux, .NET 10 isolated worker), running as the
 // user-assigned identity, with its deployment package in a blob container reached by that identity.
 
-import { alertsAppSettings, apiKeySet, holdDurations, tagSet } from 'settings.bicep'
+import { alertsAppSettings, apiKeySet, holdAdjustmentSet, holdDurations, tagSet, verificationPolicy } from 'settings.bicep'
 
 param location string
 param tags tagSet
@@ -17,6 +17,8 @@ param maximumInstanceCount int
 param instanceMemoryMB int
 
 param holdBySeverity holdDurations
+param holdAdjustments holdAdjustmentSet
+param verification verificationPolicy
 param retrySchedule string[]
 param smtpHost string
 param smtpPort int
@@ -107,6 +109,8 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     },
     'https://${functionApp.properties.defaultHostName}',
     holdBySeverity,
+    holdAdjustments,
+    verification,
     retrySchedule,
     {
       host: smtpHost

@@ -24,7 +24,57 @@ type holdDurations = {
 }
 
 @export()
-@description('One API key: the secret sent in X-Api-Key, the role it carries and who the caller is (for a reporter, its reporter id).')
+@description('The rest of the hold policy, as TimeSpan strings: added to the base per source reliability (Hold:ByReliability:*), information credibility (Hold:ByCredibility:*) and certainty (Hold:ByCertainty:*), negative shortens; subtracted per independent corroboration; added when contested; and the bounds of a computed hold.')
+type holdAdjustmentSet = {
+  byReliability: {
+    A: string
+    B: string
+    C: string
+    D: string
+    E: string
+    F: string
+  }
+  byCredibility: {
+    '1': string
+    '2': string
+    '3': string
+    '4': string
+    '5': string
+    '6': string
+  }
+  byCertainty: {
+    observed: string
+    likely: string
+    possible: string
+    unlikely: string
+    unknown: string
+  }
+  perCorroboration: string
+  contestedExtension: string
+  minimum: string
+  maximum: string
+}
+
+@export()
+@description('An incident category, as reports name it.')
+type incidentCategory = 'missile-impact' | 'drone-incursion' | 'airspace-violation' | 'artillery-fire' | 'border-crossing' | 'other'
+
+@export()
+@description('A category that waits for an analyst\'s confirmation when its hold ends; with attributedOnly, only when the report names a suspected actor.')
+type confirmationRule = {
+  category: incidentCategory
+  attributedOnly: bool?
+}
+
+@export()
+@description('Which incidents need an analyst (Verification:ConfirmationRequired), and which categories may describe the same event (Verification:CompatibleCategories, one group per entry).')
+type verificationPolicy = {
+  confirmationRequired: confirmationRule[]
+  compatibleCategories: incidentCategory[][]
+}
+
+@export()
+@description('One API key: the secret sent in X-Api-Key, the role it carries, who the caller is (for a reporter, its reporter id) and, for a reporter, its default Admiralty grading (e.g. B2) for reports that carry none.')
 type apiKey = {
   @minLength(12)
   key: string
@@ -32,6 +82,9 @@ type apiKey = {
   @minLength(1)
   @maxLength(64)
   name: string
+  @minLength(2)
+  @maxLength(2)
+  grading: string?
 }
 
 @export()
@@ -68,6 +121,8 @@ func alertsAppSettings(
   platform platform,
   publicBaseUrl string,
   holds holdDurations,
+  adjustments holdAdjustmentSet,
+  verification verificationPolicy,
   retrySchedule string[],
   smtp smtpRelay,
   apiKeys apiKeySet
@@ -89,6 +144,27 @@ func alertsAppSettings(
       Hold__BySeverity__Moderate: holds.moderate
       Hold__BySeverity__Minor: holds.minor
       Hold__BySeverity__Unknown: holds.unknown
+      Hold__ByReliability__A: adjustments.byReliability.A
+      Hold__ByReliability__B: adjustments.byReliability.B
+      Hold__ByReliability__C: adjustments.byReliability.C
+      Hold__ByReliability__D: adjustments.byReliability.D
+      Hold__ByReliability__E: adjustments.byReliability.E
+      Hold__ByReliability__F: adjustments.byReliability.F
+      Hold__ByCredibility__1: adjustments.byCredibility['1']
+      Hold__ByCredibility__2: adjustments.byCredibility['2']
+      Hold__ByCredibility__3: adjustments.byCredibility['3']
+      Hold__ByCredibility__4: adjustments.byCredibility['4']
+      Hold__ByCredibility__5: adjustments.byCredibility['5']
+      Hold__ByCredibility__6: adjustments.byCredibility['6']
+      Hold__ByCertainty__Observed: adjustments.byCertainty.observed
+      Hold__ByCertainty__Likely: adjustments.byCertainty.likely
+      Hold__ByCertainty__Possible: adjustments.byCertainty.possible
+      Hold__ByCertainty__Unlikely: adjustments.byCertainty.unlikely
+      Hold__ByCertainty__Unknown: adjustments.byCertainty.unknown
+      Hold__PerCorroboration: adjustments.perCorroboration
+      Hold__ContestedExtension: adjustments.contestedExtension
+      Hold__Minimum: adjustments.minimum
+      Hold__Maximum: adjustments.maximum
       Email__Host: smtp.host
       Email__Port: string(smtp.port)
       Email__Security: smtp.security
@@ -102,11 +178,31 @@ func alertsAppSettings(
         },
     toObject(range(0, length(retrySchedule)), i => 'Retry__Schedule__${i}', i => retrySchedule[i]),
     toObject(
-      flatten(map(range(0, length(apiKeys.keys)), i => [
-        { name: 'Auth__Keys__${i}__Key', value: apiKeys.keys[i].key }
-        { name: 'Auth__Keys__${i}__Role', value: apiKeys.keys[i].role }
-        { name: 'Auth__Keys__${i}__Name', value: apiKeys.keys[i].name }
+      flatten(map(range(0, length(verification.confirmationRequired)), i => [
+        { name: 'Verification__ConfirmationRequired__${i}__Category', value: verification.confirmationRequired[i].category }
+        {
+          name: 'Verification__ConfirmationRequired__${i}__AttributedOnly'
+          value: (verification.confirmationRequired[i].?attributedOnly ?? false) ? 'true' : 'false'
+        }
       ])),
+      e => e.name,
+      e => e.value
+    ),
+    toObject(
+      range(0, length(verification.compatibleCategories)),
+      i => 'Verification__CompatibleCategories__${i}',
+      i => join(verification.compatibleCategories[i], ',')
+    ),
+    toObject(
+      flatten(map(range(0, length(apiKeys.keys)), i => concat(
+        [
+          { name: 'Auth__Keys__${i}__Key', value: apiKeys.keys[i].key }
+          { name: 'Auth__Keys__${i}__Role', value: apiKeys.keys[i].role }
+          { name: 'Auth__Keys__${i}__Name', value: apiKeys.keys[i].name }
+        ],
+        // A reporter's default grading, only for keys that carry one: without it an ungraded report counts as F6.
+        empty(apiKeys.keys[i].?grading ?? '') ? [] : [{ name: 'Auth__Keys__${i}__Grading', value: apiKeys.keys[i].grading! }]
+      ))),
       e => e.name,
       e => e.value
     )

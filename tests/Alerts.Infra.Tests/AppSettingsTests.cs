@@ -8,11 +8,13 @@ using Alerts.Core.Delivery.Email;
 using Alerts.Core.Delivery.Webhooks;
 using Alerts.Core.Fanout;
 using Alerts.Core.Hold;
+using Alerts.Core.Incidents;
 using Alerts.Core.Intake;
 using Alerts.Core.Release;
 using Alerts.Core.Security;
 using Alerts.Core.Storage;
 using Alerts.Core.Subscribers;
+using Alerts.Core.Verification;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -31,13 +33,27 @@ public class AppSettingsTests(CompiledInfra infra)
     private static readonly Dictionary<string, SectionPlan> Plans = new(StringComparer.Ordinal)
     {
         [HoldOptions.SectionName] = new(
-            Deployed: ["BySeverity:Extreme", "BySeverity:Severe", "BySeverity:Moderate", "BySeverity:Minor", "BySeverity:Unknown"],
+            Deployed:
+            [
+                .. Entries("BySeverity", "Extreme", "Severe", "Moderate", "Minor", "Unknown"),
+                .. Entries("ByReliability", "A", "B", "C", "D", "E", "F"),
+                .. Entries("ByCredibility", "1", "2", "3", "4", "5", "6"),
+                .. Entries("ByCertainty", "Observed", "Likely", "Possible", "Unlikely", "Unknown"),
+                "PerCorroboration", "ContestedExtension", "Minimum", "Maximum",
+            ],
             LeftAtDefault: ["Override"],
-            Why: "Override makes every hold the same length: for demos and tests, never production."),
+            Why: "The hold policy is one policy, reviewed as a whole: all of it is a deployment parameter. " +
+                "Override makes every hold the same length: for demos and tests, never production."),
         [ApiKeyOptions.SectionName] = new(
-            Deployed: ["Keys:0:Key", "Keys:0:Role", "Keys:0:Name"],
+            Deployed: ["Keys:0:Key", "Keys:0:Role", "Keys:0:Name", "Keys:0:Grading"],
             LeftAtDefault: [],
-            Why: "Without keys every API call is refused."),
+            Why: "Without keys every API call is refused. Grading is written for the keys that carry one (a reporter's default)."),
+        [VerificationOptions.SectionName] = new(
+            Deployed: ["ConfirmationRequired:0:Category", "ConfirmationRequired:0:AttributedOnly", "CompatibleCategories:0"],
+            LeftAtDefault: ["CorrelationDistanceKm", "CorrelationWindow", "OpenFor"],
+            Why: "Which incidents wait for an analyst and which categories describe the same event are a deployment's policy " +
+                "(the app's default is none of either). 25 km, 2 h and 6 h are the correlation design in docs/DECISIONS.md, " +
+                "not a property of a deployment; OpenFor also bounds the correlator's key-range read."),
         [LinkOptions.SectionName] = new(
             Deployed: ["PublicBaseUrl"],
             LeftAtDefault: [],
@@ -100,6 +116,8 @@ public class AppSettingsTests(CompiledInfra infra)
 
     private sealed record SectionPlan(string[] Deployed, string[] LeftAtDefault, string Why);
 
+    private static readonly Lazy<Dictionary<string, Type>> Bound = new(BoundSections);
+
     private static Dictionary<string, Type> BoundSections()
     {
         // Every options type the shared composition root binds to configuration (Bind registers a change-token source).
@@ -116,18 +134,39 @@ public class AppSettingsTests(CompiledInfra infra)
         options.GetField("SectionName", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string
         ?? throw new InvalidOperationException($"{options.Name} is bound to configuration but has no public const SectionName.");
 
-    /// <summary>The configuration paths an options type binds, with list items as index 0: "BySeverity:Extreme", "Keys:0:Key".</summary>
+    /// <summary>"ByReliability:A", "B", … as plan paths.</summary>
+    private static IEnumerable<string> Entries(string dictionary, params string[] keys) => keys.Select(k => $"{dictionary}:{k}");
+
+    /// <summary>
+    /// The configuration paths an options type binds: "BySeverity:Extreme"; list items as index 0, "Keys:0:Key";
+    /// dictionary entries by the keys of the default instance, "ByCredibility:1".
+    /// </summary>
     private static IEnumerable<string> SettingPaths(Type type) => Settings(type).Select(s => s.Path);
 
-    private static IEnumerable<(string Path, PropertyInfo Property)> Settings(Type type, string prefix = "")
+    private static IEnumerable<(string Path, PropertyInfo Property)> Settings(Type type, string prefix = "", object? defaults = null)
     {
+        defaults ??= Activator.CreateInstance(type);
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod?.IsPublic == true))
         {
             var path = prefix + property.Name;
             var propertyType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-            var item = propertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(propertyType)
-                ? propertyType.GetInterfaces().Append(propertyType).First(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)).GetGenericArguments()[0]
-                : null;
+            if (DictionaryValue(propertyType) is { } value)
+            {
+                if (!IsScalar(value) || property.GetValue(defaults) is not IDictionary { Count: > 0 } entries)
+                {
+                    throw new NotSupportedException($"{type.Name}.{property.Name}: only dictionaries of scalars with default entries are planned here; teach this test its keys.");
+                }
+
+                foreach (var key in entries.Keys)
+                {
+                    yield return ($"{path}:{key}", property);
+                }
+
+                continue;
+            }
+
+            var item = ListItem(propertyType);
+            var nestedDefaults = item is null ? property.GetValue(defaults) : null;
             if (item is not null)
             {
                 path += ":0";
@@ -140,13 +179,21 @@ public class AppSettingsTests(CompiledInfra infra)
             }
             else
             {
-                foreach (var nested in Settings(propertyType, path + ":"))
+                foreach (var nested in Settings(propertyType, path + ":", nestedDefaults))
                 {
                     yield return nested;
                 }
             }
         }
     }
+
+    private static Type? DictionaryValue(Type t) =>
+        t.GetInterfaces().Append(t).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDictionary<,>))?.GetGenericArguments()[1];
+
+    private static Type? ListItem(Type t) =>
+        t != typeof(string) && typeof(IEnumerable).IsAssignableFrom(t)
+            ? t.GetInterfaces().Append(t).First(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)).GetGenericArguments()[0]
+            : null;
 
     private static bool IsScalar(Type t) =>
         t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(decimal) || t == typeof(TimeSpan) || t == typeof(DateTimeOffset) || t == typeof(Uri);
@@ -156,11 +203,62 @@ public class AppSettingsTests(CompiledInfra infra)
         .AddInMemoryCollection(infra.AppSettings.Select(s => KeyValuePair.Create(s.Key.Replace("__", ":", StringComparison.Ordinal), (string?)s.Value)))
         .Build();
 
-    /// <summary>"Hold__BySeverity__Extreme" → ("Hold", "BySeverity:Extreme"); list indexes as 0.</summary>
+    /// <summary>
+    /// "Hold__ByCredibility__1" → ("Hold", "ByCredibility:1"), "Auth__Keys__3__Grading" → ("Auth", "Keys:0:Grading"): list
+    /// indexes as 0, dictionary keys kept, names as the options type spells them. Settings no bound section reads come
+    /// back with their segments joined as they are.
+    /// </summary>
     private static (string Section, string Path) Split(string setting)
     {
         var parts = setting.Split("__");
-        return (parts[0], string.Join(':', parts.Skip(1).Select(p => p.All(char.IsAsciiDigit) ? "0" : p)));
+        var raw = string.Join(':', parts.Skip(1));
+        return Bound.Value.TryGetValue(parts[0], out var type) && PlanPath(type, parts[1..]) is { } path ? (parts[0], path) : (parts[0], raw);
+    }
+
+    private static string? PlanPath(Type type, string[] segments)
+    {
+        var path = new List<string>();
+        var current = type;
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var property = current.GetProperty(segments[i], BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+            if (property is null)
+            {
+                return null;
+            }
+
+            path.Add(property.Name);
+            var propertyType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            if (DictionaryValue(propertyType) is { } value)
+            {
+                if (++i >= segments.Length)
+                {
+                    return null;
+                }
+
+                path.Add(segments[i]);
+                propertyType = value;
+            }
+            else if (ListItem(propertyType) is { } item)
+            {
+                if (++i >= segments.Length || !segments[i].All(char.IsAsciiDigit))
+                {
+                    return null;
+                }
+
+                path.Add("0");
+                propertyType = item;
+            }
+
+            if (IsScalar(propertyType))
+            {
+                return i == segments.Length - 1 ? string.Join(':', path) : null;
+            }
+
+            current = propertyType;
+        }
+
+        return null;
     }
 
     [Fact]
@@ -228,10 +326,28 @@ public class AppSettingsTests(CompiledInfra infra)
         Assert.Null(exception);
 
         var keys = provider.GetRequiredService<IOptions<ApiKeyOptions>>().Value.Keys;
-        Assert.Equal(CompiledInfra.ApiKeys.Select(k => (k.Key, k.Role, k.Name)), keys.Select(k => (k.Key, k.Role, k.Name)));
+        Assert.Equal(CompiledInfra.ApiKeys.Select(k => (k.Key, k.Role, k.Name, k.Grading)), keys.Select(k => (k.Key, k.Role, k.Name, k.Grading)));
         Assert.Equal(CompiledInfra.PublicBaseUrl, provider.GetRequiredService<IOptions<LinkOptions>>().Value.PublicBaseUrl);
         Assert.True(provider.GetRequiredService<IOptions<EmailOptions>>().Value.UsesSmtp);
         Assert.Equal(RetryOptions.DefaultSchedule, provider.GetRequiredService<IOptions<RetryOptions>>().Value.EffectiveSchedule);
+
+        // main.bicep's default verification policy, as the app reads it.
+        var verification = provider.GetRequiredService<IOptions<VerificationOptions>>().Value;
+        var rule = Assert.Single(verification.ConfirmationRequired);
+        Assert.Equal(("missile-impact", true), (rule.Category, rule.AttributedOnly));
+        Assert.Equal(["missile-impact,artillery-fire", "drone-incursion,airspace-violation"], verification.CompatibleCategories);
+        Assert.Equal(new VerificationOptions().CorrelationDistanceKm, verification.CorrelationDistanceKm);
+    }
+
+    [Fact]
+    public void TheBicepsCategories_AreTheAppsCategories()
+    {
+        // A confirmation rule or a compatible group with a misspelt category would silently never apply: the Bicep type
+        // lists the categories, and it must list exactly the app's.
+        var category = infra.Template("app/settings.bicep")["definitions"]!["incidentCategory"]!;
+        Assert.Equal(
+            IncidentCategories.All.Order(StringComparer.Ordinal),
+            category["allowedValues"]!.AsArray().Select(v => v!.GetValue<string>()).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -267,6 +383,23 @@ public class AppSettingsTests(CompiledInfra infra)
         Assert.Equal(holds.Moderate, TimeSpan.Parse(holdDefaults["moderate"]!.GetValue<string>()));
         Assert.Equal(holds.Minor, TimeSpan.Parse(holdDefaults["minor"]!.GetValue<string>()));
         Assert.Equal(holds.Unknown, TimeSpan.Parse(holdDefaults["unknown"]!.GetValue<string>()));
+
+        var hold = new HoldOptions();
+        var adjustments = parameters["holdAdjustments"]!["defaultValue"]!;
+        void SameEntries(Dictionary<string, TimeSpan> app, string bicepName)
+        {
+            var bicep = adjustments[bicepName]!.AsObject().ToDictionary(e => e.Key, e => TimeSpan.Parse(e.Value!.GetValue<string>()), StringComparer.OrdinalIgnoreCase);
+            Assert.Equal(app.Keys.Order(StringComparer.OrdinalIgnoreCase), bicep.Keys.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
+            Assert.All(app, e => Assert.Equal(e.Value, bicep[e.Key]));
+        }
+
+        SameEntries(hold.ByReliability, "byReliability");
+        SameEntries(hold.ByCredibility, "byCredibility");
+        SameEntries(hold.ByCertainty, "byCertainty");
+        Assert.Equal(hold.PerCorroboration, TimeSpan.Parse(adjustments["perCorroboration"]!.GetValue<string>()));
+        Assert.Equal(hold.ContestedExtension, TimeSpan.Parse(adjustments["contestedExtension"]!.GetValue<string>()));
+        Assert.Equal(hold.Minimum, TimeSpan.Parse(adjustments["minimum"]!.GetValue<string>()));
+        Assert.Equal(hold.Maximum, TimeSpan.Parse(adjustments["maximum"]!.GetValue<string>()));
 
         Assert.Equal(RetryOptions.DefaultSchedule, parameters["retrySchedule"]!["defaultValue"]!.AsArray().Select(d => TimeSpan.Parse(d!.GetValue<string>())));
         Assert.Equal(new EmailOptions().Port, parameters["smtpPort"]!["defaultValue"]!.GetValue<int>());

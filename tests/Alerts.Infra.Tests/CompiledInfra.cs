@@ -16,11 +16,12 @@ public sealed class CompiledInfra : IDisposable
     public const string QueueServiceUri = "https://stalertsprobe.queue.core.windows.net/";
     public const string TableServiceUri = "https://stalertsprobe.table.core.windows.net/";
 
-    public static readonly (string Key, string Role, string Name)[] ApiKeys =
+    /// <summary>The sample keys; only the reporter carries a default grading, as in a real deployment.</summary>
+    public static readonly (string Key, string Role, string Name, string? Grading)[] ApiKeys =
     [
-        ("probe-reporter-key-0001", "reporter", "border-guard"),
-        ("probe-analyst-key-0002", "analyst", "duty-analyst"),
-        ("probe-admin-key-0003", "admin", "operations"),
+        ("probe-reporter-key-0001", "reporter", "border-guard", "B2"),
+        ("probe-analyst-key-0002", "analyst", "duty-analyst", null),
+        ("probe-admin-key-0003", "admin", "operations", null),
     ];
 
     private readonly string output;
@@ -46,7 +47,7 @@ public sealed class CompiledInfra : IDisposable
     /// <summary>The one <c>bicep build</c> of every file.</summary>
     public BicepRun Build { get; }
 
-    /// <summary>The settings <c>alertsAppSettings</c> writes for the sample inputs and main.bicep's default holds and retries.</summary>
+    /// <summary>The settings <c>alertsAppSettings</c> writes for the sample inputs and main.bicep's default holds, verification policy and retries.</summary>
     public IReadOnlyDictionary<string, string> AppSettings => appSettings.Value;
 
     /// <summary>The ARM JSON compiled from <paramref name="bicepFile"/> (relative to infra/).</summary>
@@ -114,6 +115,8 @@ public sealed class CompiledInfra : IDisposable
             },
             ["publicBaseUrl"] = PublicBaseUrl,
             ["holds"] = main["parameters"]!["holdBySeverity"]!["defaultValue"]!.DeepClone(),
+            ["adjustments"] = main["parameters"]!["holdAdjustments"]!["defaultValue"]!.DeepClone(),
+            ["verification"] = main["parameters"]!["verification"]!["defaultValue"]!.DeepClone(),
             ["retrySchedule"] = main["parameters"]!["retrySchedule"]!["defaultValue"]!.DeepClone(),
             ["smtp"] = new JsonObject
             {
@@ -126,23 +129,34 @@ public sealed class CompiledInfra : IDisposable
             },
             ["apiKeys"] = new JsonObject
             {
-                ["keys"] = new JsonArray(ApiKeys.Select(k => (JsonNode)new JsonObject { ["key"] = k.Key, ["role"] = k.Role, ["name"] = k.Name }).ToArray()),
+                ["keys"] = new JsonArray(ApiKeys.Select(k =>
+                {
+                    var key = new JsonObject { ["key"] = k.Key, ["role"] = k.Role, ["name"] = k.Name };
+                    if (k.Grading is not null)
+                    {
+                        key["grading"] = k.Grading;
+                    }
+
+                    return (JsonNode)key;
+                }).ToArray()),
             },
         };
         File.WriteAllText(System.IO.Path.Combine(probe, "inputs.json"), inputs.ToJsonString());
 
         // The probe's apiKeys parameter is not @secure(): the snapshot leaves expressions over secure values unevaluated.
         File.WriteAllText(System.IO.Path.Combine(probe, "probe.bicep"), $$"""
-            import { alertsAppSettings, apiKey, holdDurations, platform, smtpRelay } from '{{settingsBicep}}'
+            import { alertsAppSettings, apiKey, holdAdjustmentSet, holdDurations, platform, smtpRelay, verificationPolicy } from '{{settingsBicep}}'
 
             param platformInputs platform
             param publicBaseUrl string
             param holds holdDurations
+            param adjustments holdAdjustmentSet
+            param verification verificationPolicy
             param retrySchedule string[]
             param smtp smtpRelay
             param apiKeys { keys: apiKey[] }
 
-            output settings object = alertsAppSettings(platformInputs, publicBaseUrl, holds, retrySchedule, smtp, apiKeys)
+            output settings object = alertsAppSettings(platformInputs, publicBaseUrl, holds, adjustments, verification, retrySchedule, smtp, apiKeys)
             """);
         File.WriteAllText(System.IO.Path.Combine(probe, "probe.bicepparam"), """
             using 'probe.bicep'
@@ -151,6 +165,8 @@ public sealed class CompiledInfra : IDisposable
             param platformInputs = inputs.platform
             param publicBaseUrl = inputs.publicBaseUrl
             param holds = inputs.holds
+            param adjustments = inputs.adjustments
+            param verification = inputs.verification
             param retrySchedule = inputs.retrySchedule
             param smtp = inputs.smtp
             param apiKeys = inputs.apiKeys
