@@ -85,7 +85,7 @@ public class AppSettingsTests(CompiledInfra infra)
         [SubscriberOptions.SectionName] = new(
             Deployed: [],
             LeftAtDefault: ["SecretRotationGrace"],
-            Why: "24 hours lets receivers pick up a rotated secret; operators may change it in the portal."),
+            Why: "24 hours lets receivers pick up a rotated secret."),
     };
 
     /// <summary>Settings the Functions host and the platform read, not the app's options.</summary>
