@@ -9,14 +9,17 @@ using Microsoft.Extensions.Options;
 namespace Alerts.Core.Fanout;
 
 /// <summary>
-/// Stage 3 of the pipeline: one page of subscribers at a time, find who matches the released version, record one
-/// delivery per recipient (idempotently), and queue delivery messages that each carry a page of recipients of one shard.
+/// Stage 3 of the pipeline: one page of subscribers at a time, find who matches the released version, and for each
+/// chunk of recipients of one shard create their delivery records already claimed (an Add succeeds for one caller
+/// only) and send the first attempt right here. Records a previous run created are handed to the delivery stage in a
+/// delivery message, whose claim check makes a repeat harmless; retries go there too.
 /// </summary>
 public sealed partial class FanoutHandler(
     StorageConnection storage,
     IncidentStore incidents,
     SubscriberStore subscribers,
     DeliveryStore deliveries,
+    DeliveryHandler delivery,
     NoticeSource notices,
     IOptions<FanoutOptions> options,
     TimeProvider time,
@@ -39,7 +42,6 @@ public sealed partial class FanoutHandler(
 
         var pageSize = options.Value.PageSize;
         var page = await subscribers.PageAsync(message.AfterSubscriberId, pageSize, cancellationToken);
-        var queue = storage.Queue(QueueNames.AlertDelivery);
         if (page.Count == pageSize)
         {
             // Hand the rest on first, so later pages proceed while this one is recorded and sent.
@@ -47,25 +49,40 @@ public sealed partial class FanoutHandler(
                 QueueMessages.Serialize(message with { AfterSubscriberId = page[^1].Id }), cancellationToken);
         }
 
-        var now = time.GetUtcNow();
         var recipients = page.Where(s => s.Enabled && SubscriberFilterMatcher.Matches(s.Filter, notice.Facts)).ToList();
-        var records = recipients
-            .Select(s => DeliveryRecord.New(new DeliveryKey(message.IncidentId, message.Version, s.Id), notice.Type, s, now))
+        var chunks = recipients
+            .GroupBy(s => SubscriberId.ShardOf(s.Id))
+            .SelectMany(shard => shard.Chunk(options.Value.RecipientsPerMessage).Select(chunk => (Shard: shard.Key, Recipients: chunk)))
             .ToList();
-        await deliveries.CreateAsync(records, cancellationToken);
 
-        // Queue every recipient of the page, including records a previous run created: the delivery stage's claim
-        // makes a repeat harmless, and a run that crashed before queueing is thereby completed.
-        foreach (var shard in recipients.GroupBy(s => SubscriberId.ShardOf(s.Id)))
-        {
-            foreach (var chunk in shard.Chunk(options.Value.RecipientsPerMessage))
-            {
-                var delivery = new DeliveryMessage(message.IncidentId, message.Version, shard.Key, chunk.Select(s => s.Id).ToList(), Attempt: 1);
-                await queue.SendMessageAsync(QueueMessages.Serialize(delivery), cancellationToken);
-            }
-        }
+        // Chunks overlap: one is being written while another is being sent.
+        await Parallel.ForEachAsync(
+            chunks,
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.ParallelChunks, CancellationToken = cancellationToken },
+            async (chunk, ct) => await DeliverChunkAsync(message, notice, chunk.Shard, chunk.Recipients, ct));
 
         LogFannedOut(message.IncidentId, message.Version, page.Count, recipients.Count);
+    }
+
+    private async Task DeliverChunkAsync(FanoutMessage message, AlertNotice notice, string shard, IReadOnlyList<Subscriber> recipients, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var records = recipients
+            .Select(s => DeliveryHandler.Claimed(DeliveryRecord.New(new DeliveryKey(message.IncidentId, message.Version, s.Id), notice.Type, s, now), now))
+            .ToList();
+        var created = await deliveries.CreateAsync(records, cancellationToken);
+        var page = new DeliveryMessage(message.IncidentId, message.Version, shard, recipients.Select(s => s.Id).ToList(), Attempt: 1);
+
+        // Records a previous (or concurrent) run created: the delivery stage sends whatever of them is still due, after
+        // any live claim lapses. This also completes a run that crashed between creating and sending.
+        if (created.Count < records.Count)
+        {
+            var mine = created.Select(r => r.Key.SubscriberId).ToHashSet(StringComparer.Ordinal);
+            await storage.Queue(QueueNames.AlertDelivery).SendMessageAsync(
+                QueueMessages.Serialize(page with { SubscriberIds = page.SubscriberIds.Where(id => !mine.Contains(id)).ToList() }), cancellationToken);
+        }
+
+        await delivery.SendClaimedAsync(page, created, recipients.ToDictionary(s => s.Id, StringComparer.Ordinal), notice, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Fan-out of incident {IncidentId} v{Version}: {Scanned} subscribers read, {Matched} recipients")]
