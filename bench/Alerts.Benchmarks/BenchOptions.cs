@@ -107,6 +107,13 @@ internal sealed class BenchOptions
                 case "--emails":
                     o.EmailRecipients = int.Parse(Next(), CultureInfo.InvariantCulture);
                     break;
+                case "--server-dll":
+                    ServerProcess.Dll = Path.GetFullPath(Next());
+                    break;
+                case "--server-setting":
+                    var setting = Next().Split('=', 2);
+                    ServerProcess.ExtraSettings[setting[0]] = setting[1];
+                    break;
                 case "--out":
                     o.OutDir = Path.GetFullPath(Next());
                     break;

@@ -189,7 +189,11 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public int Pid => process.Id;
 
-    public static string Dll => Path.Combine(Repo.Root, "src", "Alerts.Server", "bin", "Release", "net10.0", "Alerts.Server.dll");
+    /// <summary>The server build to run; <c>--server-dll</c> points elsewhere (e.g. a build of another commit, for before/after).</summary>
+    public static string Dll { get; set; } = Path.Combine(Repo.Root, "src", "Alerts.Server", "bin", "Release", "net10.0", "Alerts.Server.dll");
+
+    /// <summary>Extra settings for every server (<c>--server-setting Key=Value</c>), for experiments.</summary>
+    public static Dictionary<string, string> ExtraSettings { get; } = [];
 
     public static async Task<ServerProcess> StartAsync(string connectionString, string logPath, IDictionary<string, string> settings)
     {
@@ -220,8 +224,12 @@ internal sealed class ServerProcess : IAsyncDisposable
             ["Auth:Keys:1:Name"] = "bench-admin",
             ["Delivery:AllowPrivateAddresses"] = "true",
             ["Links:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
+
+            // Timestamps in the server log, for the timing evidence in docs/BENCHMARKS.md.
+            ["Logging:Console:TimestampFormat"] = "HH:mm:ss.fff ",
+            ["Logging:Console:UseUtcTimestamp"] = "true",
         };
-        foreach (var (k, v) in settings)
+        foreach (var (k, v) in settings.Concat(ExtraSettings))
         {
             values[k] = v;
         }
