@@ -4,7 +4,7 @@ namespace Alerts.Benchmarks;
 
 internal sealed class BenchOptions
 {
-    private static readonly string[] AllScenarios = ["intake", "precision", "fanout", "email", "two"];
+    private static readonly string[] AllScenarios = ["intake", "precision", "fanout", "rates", "email", "two"];
 
     public bool Quick { get; private set; }
 

@@ -31,6 +31,11 @@ foreach (var mode in options.Modes)
         await scenarios.FanoutAsync(instances: 1, options.Sizes);
     }
 
+    if (options.Runs("rates"))
+    {
+        await scenarios.StorageRatesAsync();
+    }
+
     if (options.Runs("email"))
     {
         await scenarios.EmailAsync();

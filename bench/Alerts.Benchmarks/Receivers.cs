@@ -24,8 +24,6 @@ internal sealed class Arrivals
 {
     private readonly ConcurrentDictionary<string, byte> ids = new(StringComparer.Ordinal);
     private readonly object gate = new();
-    private TaskCompletionSource<bool> reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int expected = int.MaxValue;
 
     public DateTimeOffset? First { get; private set; }
 
@@ -45,32 +43,26 @@ internal sealed class Arrivals
                 return;
             }
 
-            First ??= at;
-            Last = at;
-            if (ids.Count >= expected)
-            {
-                reached.TrySetResult(true);
-            }
+            First = First is { } f && f < at ? f : at;
+            Last = Last is { } l && l > at ? l : at;
         }
     }
 
-    /// <summary>Completes when <paramref name="count"/> distinct deliveries have arrived (or at the timeout, with false).</summary>
+    /// <summary>True once <paramref name="count"/> distinct deliveries have arrived; false at the timeout. (Arrival times are taken on receipt, so the polling here does not affect them.)</summary>
     public async Task<bool> WaitForAsync(int count, TimeSpan timeout)
     {
-        Task<bool> task;
-        lock (gate)
+        var deadline = DateTime.UtcNow + timeout;
+        while (ids.Count < count)
         {
-            expected = count;
-            if (ids.Count >= count)
+            if (DateTime.UtcNow > deadline)
             {
-                return true;
+                return false;
             }
 
-            reached = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-            task = reached.Task;
+            await Task.Delay(10);
         }
 
-        return await Task.WhenAny(task, Task.Delay(timeout)) == task;
+        return true;
     }
 }
 

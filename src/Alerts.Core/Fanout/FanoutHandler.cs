@@ -66,11 +66,13 @@ public sealed partial class FanoutHandler(
 
     private async Task DeliverChunkAsync(FanoutMessage message, AlertNotice notice, string shard, IReadOnlyList<Subscriber> recipients, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         var now = time.GetUtcNow();
         var records = recipients
             .Select(s => DeliveryHandler.Claimed(DeliveryRecord.New(new DeliveryKey(message.IncidentId, message.Version, s.Id), notice.Type, s, now), now))
             .ToList();
         var created = await deliveries.CreateAsync(records, cancellationToken);
+        var recorded = time.GetTimestamp();
         var page = new DeliveryMessage(message.IncidentId, message.Version, shard, recipients.Select(s => s.Id).ToList(), Attempt: 1);
 
         // Records a previous (or concurrent) run created: the delivery stage sends whatever of them is still due, after
@@ -83,7 +85,11 @@ public sealed partial class FanoutHandler(
         }
 
         await delivery.SendClaimedAsync(page, created, recipients.ToDictionary(s => s.Id, StringComparer.Ordinal), notice, cancellationToken);
+        LogChunk(message.IncidentId, shard, created.Count, records.Count, time.GetElapsedTime(started, recorded).TotalMilliseconds, time.GetElapsedTime(recorded).TotalMilliseconds);
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Fan-out chunk of incident {IncidentId} shard {Shard}: {Created}/{Total} records created claimed in {CreateMs:F0} ms; sent and outcomes recorded in {SendMs:F0} ms")]
+    private partial void LogChunk(string incidentId, string shard, int created, int total, double createMs, double sendMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Fan-out of incident {IncidentId} v{Version}: {Scanned} subscribers read, {Matched} recipients")]
     private partial void LogFannedOut(string incidentId, int version, int scanned, int matched);
