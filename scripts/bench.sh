@@ -4,7 +4,7 @@
 #   scripts/bench.sh            full run (in-memory and disk Azurite, ~25 min on 2 cores)
 #   scripts/bench.sh --quick    smoke run with tiny N (< 2 min)
 # Other options: --modes memory,disk  --only intake,precision,fanout,email,two  --runs N  --intake-runs N
-#                --server-dll PATH (another build, for before/after)  --server-setting Key=Value (repeatable)
+#                --server-dll PATH (another build, for before/after)  --server-setting Key=Value  --server-env NAME=VALUE
 #                --sizes 100,1000,10000  --two-sizes 1000,10000  --clients 1,8,32  --out DIR
 # Results: .local/bench/<UTC time>/results.md (and the server logs beside it).
 set -euo pipefail

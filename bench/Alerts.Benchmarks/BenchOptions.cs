@@ -114,6 +114,10 @@ internal sealed class BenchOptions
                     var setting = Next().Split('=', 2);
                     ServerProcess.ExtraSettings[setting[0]] = setting[1];
                     break;
+                case "--server-env":
+                    var variable = Next().Split('=', 2);
+                    ServerProcess.ExtraEnvironment[variable[0]] = variable[1];
+                    break;
                 case "--out":
                     o.OutDir = Path.GetFullPath(Next());
                     break;

@@ -195,6 +195,9 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>Extra settings for every server (<c>--server-setting Key=Value</c>), for experiments.</summary>
     public static Dictionary<string, string> ExtraSettings { get; } = [];
 
+    /// <summary>Extra environment variables for every server (<c>--server-env NAME=VALUE</c>), for runtime experiments.</summary>
+    public static Dictionary<string, string> ExtraEnvironment { get; } = [];
+
     public static async Task<ServerProcess> StartAsync(string connectionString, string logPath, IDictionary<string, string> settings)
     {
         if (!File.Exists(Dll))
@@ -208,10 +211,16 @@ internal sealed class ServerProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(logPath)!,
+            // The content root, as in a deployment: appsettings.json (log levels) is read from there.
+            WorkingDirectory = Path.GetDirectoryName(Dll)!,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_gcServer"] = "0";
+        foreach (var (k, v) in ExtraEnvironment)
+        {
+            start.Environment[k] = v;
+        }
+
         var values = new Dictionary<string, string>
         {
             ["urls"] = $"http://127.0.0.1:{port}",

@@ -45,7 +45,7 @@ internal sealed class Results(BenchOptions options)
         s.AppendLine();
         s.AppendLine(Machine.Describe());
         s.AppendLine();
-        s.AppendLine(CultureInfo.InvariantCulture, $"server: {ServerProcess.Dll}{(ServerProcess.ExtraSettings.Count == 0 ? string.Empty : " with " + string.Join(' ', ServerProcess.ExtraSettings.Select(kv => $"--{kv.Key}={kv.Value}")))}; load average at end {Machine.Load()}");
+        s.AppendLine(CultureInfo.InvariantCulture, $"server: {ServerProcess.Dll}{(ServerProcess.ExtraSettings.Count == 0 ? string.Empty : " with " + string.Join(' ', ServerProcess.ExtraSettings.Select(kv => $"--{kv.Key}={kv.Value}")))}{(ServerProcess.ExtraEnvironment.Count == 0 ? string.Empty : " env " + string.Join(' ', ServerProcess.ExtraEnvironment.Select(kv => $"{kv.Key}={kv.Value}")))}; load average at end {Machine.Load()}");
         s.AppendLine();
         s.AppendLine("Cells with several runs read `median (min–max)`. Times are from `holdUntil` (the 202's value) unless said otherwise.");
 

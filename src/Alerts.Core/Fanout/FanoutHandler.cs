@@ -32,16 +32,19 @@ public sealed partial class FanoutHandler(
 
     public async Task HandleAsync(FanoutMessage message, CancellationToken cancellationToken)
     {
-        var incident = await incidents.FindAsync(message.IncidentId, cancellationToken);
-        var notice = await notices.FindAsync(message.IncidentId, message.Version, cancellationToken);
+        // Three independent reads, issued together: on the way to the first alert, each round trip counts.
+        var pageSize = options.Value.PageSize;
+        var incidentRead = incidents.FindAsync(message.IncidentId, cancellationToken);
+        var noticeRead = notices.FindAsync(message.IncidentId, message.Version, cancellationToken);
+        var pageRead = subscribers.PageAsync(message.AfterSubscriberId, pageSize, cancellationToken);
+        await Task.WhenAll(incidentRead, noticeRead, pageRead);
+        var (incident, notice, page) = (await incidentRead, await noticeRead, await pageRead);
         if (incident is null || notice is null || incident.Status is IncidentStatus.Cancelled or IncidentStatus.Retracted)
         {
             LogSkipped(message.IncidentId, message.Version);
             return;
         }
 
-        var pageSize = options.Value.PageSize;
-        var page = await subscribers.PageAsync(message.AfterSubscriberId, pageSize, cancellationToken);
         if (page.Count == pageSize)
         {
             // Hand the rest on first, so later pages proceed while this one is recorded and sent.

@@ -24,7 +24,7 @@ public sealed class QueueListenerOptions
     /// first step of the back-off. Server only (the Functions host's is fixed at 100 ms).
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:01")]
-    public TimeSpan MinPollingInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+    public TimeSpan MinPollingInterval { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Messages fetched per poll (the queue service allows 1–32).</summary>
     [Range(1, 32)]
