@@ -50,13 +50,14 @@ internal sealed class BenchOptions
         {
             o.Quick = true;
             o.Modes = [AzuriteMode.Memory];
+            o.Scenarios = ["intake", "precision", "fanout", "email", "two"];
             o.IntakeRuns = 1;
-            o.IntakeWarmup = TimeSpan.FromSeconds(0.5);
+            o.IntakeWarmup = TimeSpan.FromSeconds(1);
             o.IntakeDuration = TimeSpan.FromSeconds(1.5);
-            o.PrecisionIncidents = 4;
+            o.PrecisionIncidents = 3;
             o.PrecisionHold = TimeSpan.FromSeconds(1);
             o.PrecisionSpacingSeconds = (0.5, 1.0);
-            o.Sizes = [20, 100];
+            o.Sizes = [100];
             o.TwoInstanceSizes = [100];
             o.FanoutRuns = 1;
             o.FanoutHold = TimeSpan.FromSeconds(1);
