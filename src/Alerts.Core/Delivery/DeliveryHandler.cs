@@ -31,6 +31,10 @@ public sealed partial class DeliveryHandler(
 
     public string QueueName => QueueNames.AlertDelivery;
 
+    /// <summary>The record as its sender's claim: Sending, held for <see cref="ClaimLease"/>, one more attempt made.</summary>
+    public static DeliveryRecord Claimed(DeliveryRecord record, DateTimeOffset now) =>
+        record with { Status = DeliveryStatus.Sending, ClaimedUntil = now + ClaimLease, AttemptsMade = record.AttemptsMade + 1, LastAttemptAt = now };
+
     public Task HandleAsync(string message, CancellationToken cancellationToken) =>
         HandleAsync(QueueMessages.Deserialize<DeliveryMessage>(QueueName, message), cancellationToken);
 
@@ -82,7 +86,7 @@ public sealed partial class DeliveryHandler(
                     notYet.Add((id, record.NextAttemptAt.Value));
                     break;
                 case DeliveryStatus.Pending or DeliveryStatus.Sending:
-                    claims.Add(record with { Status = DeliveryStatus.Sending, ClaimedUntil = now + ClaimLease, AttemptsMade = record.AttemptsMade + 1, LastAttemptAt = now });
+                    claims.Add(Claimed(record, now));
                     break;
             }
         }
@@ -90,6 +94,27 @@ public sealed partial class DeliveryHandler(
         var owned = await deliveries.TryClaimAsync(claims, cancellationToken);
         owned.RemoveAll(r => r.Status == DeliveryStatus.Withdrawn);
         var recipients = await subscribers.FindManyAsync(owned.Select(r => r.Key.SubscriberId).ToList(), cancellationToken);
+        await SendClaimedAsync(message, owned, recipients, notice, cancellationToken);
+
+        if (notYet.Count > 0)
+        {
+            // Deliveries another instance holds, corrections waiting for their predecessor, or not due yet: together, later.
+            await QueueAsync(message, notYet.Select(n => n.Id).ToList(), message.Attempt, notYet.Max(n => n.At) - now, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Sends deliveries this caller has claimed (records in <see cref="DeliveryStatus.Sending"/> that it created or won by
+    /// ETag), records every outcome, and queues the retries of <paramref name="message"/>'s page, grouped per delay. The
+    /// fan-out calls this for first alerts it has just created as claims, so a first attempt needs no delivery message.
+    /// </summary>
+    public async Task SendClaimedAsync(DeliveryMessage message, IReadOnlyList<DeliveryRecord> owned, IReadOnlyDictionary<string, Subscriber> recipients, AlertNotice notice, CancellationToken cancellationToken)
+    {
+        if (owned.Count == 0)
+        {
+            return;
+        }
+
         var outcomes = new DeliveryOutcome[owned.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, owned.Count),
@@ -117,15 +142,10 @@ public sealed partial class DeliveryHandler(
 
         await deliveries.SaveAsync(results, cancellationToken);
 
-        // Retries of this page travel together; so do deliveries another instance holds or that are not due yet.
+        // Retries of this page travel together.
         foreach (var group in retries.GroupBy(r => Math.Ceiling(r.Delay.TotalSeconds)))
         {
             await QueueAsync(message, group.Select(r => r.Id).ToList(), group.Max(r => r.Attempt), TimeSpan.FromSeconds(group.Key), cancellationToken);
-        }
-
-        if (notYet.Count > 0)
-        {
-            await QueueAsync(message, notYet.Select(n => n.Id).ToList(), message.Attempt, notYet.Max(n => n.At) - now, cancellationToken);
         }
 
         LogDelivered(message.IncidentId, message.Notice, results.Count(r => r.Status == DeliveryStatus.Delivered), retries.Count, results.Count(r => r.Status == DeliveryStatus.Failed));

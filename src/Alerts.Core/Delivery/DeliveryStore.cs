@@ -16,14 +16,20 @@ public sealed class DeliveryStore(StorageConnection storage)
 
     private TableClient Table => storage.Table(TableNames.Deliveries);
 
-    /// <summary>Creates the records that do not exist yet; existing ones are left untouched.</summary>
-    public async Task CreateAsync(IReadOnlyList<DeliveryRecord> records, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the records that do not exist yet; existing ones are left untouched. Returns the records this call
+    /// created, with their ETags: an Add succeeds for exactly one caller, so a record created in the
+    /// <see cref="DeliveryStatus.Sending"/> state is a claim its creator owns.
+    /// </summary>
+    public async Task<List<DeliveryRecord>> CreateAsync(IReadOnlyList<DeliveryRecord> records, CancellationToken cancellationToken)
     {
+        var created = new List<DeliveryRecord>(records.Count);
         foreach (var batch in Batches(records))
         {
             try
             {
-                await Table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.Add, ToRow(r))), cancellationToken);
+                var response = await Table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.Add, ToRow(r))), cancellationToken);
+                created.AddRange(batch.Select((r, i) => r with { ETag = response.Value[i].Headers.ETag?.ToString() ?? string.Empty }));
             }
             catch (TableTransactionFailedException e) when (e.Status == 409)
             {
@@ -32,7 +38,8 @@ public sealed class DeliveryStore(StorageConnection storage)
                 {
                     try
                     {
-                        await Table.AddEntityAsync(ToRow(record), cancellationToken);
+                        var single = await Table.AddEntityAsync(ToRow(record), cancellationToken);
+                        created.Add(record with { ETag = single.Headers.ETag?.ToString() ?? string.Empty });
                     }
                     catch (RequestFailedException inner) when (inner.Status == 409)
                     {
@@ -40,6 +47,8 @@ public sealed class DeliveryStore(StorageConnection storage)
                 }
             }
         }
+
+        return created;
     }
 
     /// <summary>The records of the given subscribers in one shard partition of an incident version.</summary>

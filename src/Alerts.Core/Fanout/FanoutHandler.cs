@@ -11,15 +11,18 @@ namespace Alerts.Core.Fanout;
 /// <summary>
 /// Stage 3 of the pipeline: for one page of subscribers at a time, decide who gets a notice and as what — a first
 /// alert for a subscriber who matches and was never told, a correction (update or cancel) for exactly those the
-/// ledger says were told, after what they were told — record one delivery each (idempotently), update the ledger,
-/// and queue delivery messages that each carry a page of recipients of one shard. Pages run one after another; the
-/// last page hands the incident to the next notice's fan-out.
+/// ledger says were told, after what they were told — record one delivery each (idempotently) and update the ledger.
+/// First alerts and reviews are created already claimed (an Add succeeds for one caller only) and sent right here, in
+/// overlapping chunks of one shard; corrections, which must wait for their predecessor, and records a previous run
+/// created go to the delivery stage in delivery messages. Pages run one after another (the next is queued once this
+/// one's records exist); the last page hands the incident to the next notice's fan-out.
 /// </summary>
 public sealed partial class FanoutHandler(
     StorageConnection storage,
     IncidentStore incidents,
     SubscriberStore subscribers,
     DeliveryStore deliveries,
+    DeliveryHandler delivery,
     RecipientLedger ledger,
     NoticeSource notices,
     FanoutCompleter completer,
@@ -34,8 +37,13 @@ public sealed partial class FanoutHandler(
 
     public async Task HandleAsync(FanoutMessage message, CancellationToken cancellationToken)
     {
-        var found = await notices.FindAsync(message.IncidentId, message.Notice, cancellationToken);
-        var incident = await incidents.FindAsync(message.IncidentId, cancellationToken);
+        // Three independent reads, issued together: on the way to the first alert, each round trip counts.
+        var pageSize = options.Value.PageSize;
+        var noticeRead = notices.FindAsync(message.IncidentId, message.Notice, cancellationToken);
+        var incidentRead = incidents.FindAsync(message.IncidentId, cancellationToken);
+        var pageRead = subscribers.PageAsync(message.AfterSubscriberId, pageSize, cancellationToken);
+        await Task.WhenAll(noticeRead, incidentRead, pageRead);
+        var (found, incident, page) = (await noticeRead, await incidentRead, await pageRead);
         if (found is not { } issued || incident is null)
         {
             LogSkipped(message.IncidentId, message.Notice);
@@ -43,36 +51,30 @@ public sealed partial class FanoutHandler(
         }
 
         var (notice, audience) = issued;
-        var pageSize = options.Value.PageSize;
-        var page = await subscribers.PageAsync(message.AfterSubscriberId, pageSize, cancellationToken);
 
         // A cancellation recorded while an alert or update was fanning out: nobody further is told the withdrawn facts.
         var withdrawn = audience == NoticeAudience.Subscribers && notice.Type != NoticeTypes.Cancel && incident.Status == IncidentStatus.Cancelled;
         var recipients = withdrawn ? [] : await RecipientsAsync(message, notice, audience, page, cancellationToken);
 
         var now = time.GetUtcNow();
-        var records = recipients
-            .Select(r => DeliveryRecord.New(new DeliveryKey(message.IncidentId, message.Notice, r.Subscriber.Id), r.Type, r.Subscriber, now, r.After))
-            .ToList();
-        await deliveries.CreateAsync(records, cancellationToken);
         if (audience == NoticeAudience.Subscribers)
         {
             await ledger.RecordAsync(message.IncidentId, message.Notice, recipients.Select(r => r.Subscriber.Id).ToList(), cancellationToken);
         }
 
-        // Queue every recipient of the page, including records a previous run created: the delivery stage's claim
-        // makes a repeat harmless, and a run that crashed before queueing is thereby completed.
-        var queue = storage.Queue(QueueNames.AlertDelivery);
-        foreach (var shard in recipients.GroupBy(r => SubscriberId.ShardOf(r.Subscriber.Id)))
-        {
-            foreach (var chunk in shard.Chunk(options.Value.RecipientsPerMessage))
-            {
-                var delivery = new DeliveryMessage(message.IncidentId, message.Notice, shard.Key, chunk.Select(r => r.Subscriber.Id).ToList(), Attempt: 1);
-                await queue.SendMessageAsync(QueueMessages.Serialize(delivery), cancellationToken);
-            }
-        }
+        // A first alert or a review is created claimed, to be sent right here; a correction waits in the delivery stage.
+        var chunks = recipients
+            .GroupBy(r => SubscriberId.ShardOf(r.Subscriber.Id))
+            .SelectMany(shard => shard.Chunk(options.Value.RecipientsPerMessage).Select(chunk => (Shard: shard.Key, Recipients: chunk)))
+            .ToList();
+        var created = new List<DeliveryRecord>[chunks.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, chunks.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.ParallelChunks, CancellationToken = cancellationToken },
+            async (i, ct) => created[i] = await deliveries.CreateAsync(
+                chunks[i].Recipients.Select(r => Record(message, r, now)).ToList(), ct));
 
-        LogFannedOut(message.IncidentId, message.Notice, notice.Type, page.Count, recipients.Count);
+        // The next page (or the next notice) may start now: this page's records and ledger entries exist.
         if (page.Count == pageSize && !withdrawn)
         {
             await storage.Queue(QueueNames.AlertFanout).SendMessageAsync(
@@ -82,6 +84,36 @@ public sealed partial class FanoutHandler(
         {
             await completer.CompleteAsync(message.IncidentId, message.Notice, cancellationToken);
         }
+
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, chunks.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.ParallelChunks, CancellationToken = cancellationToken },
+            async (i, ct) => await SendChunkAsync(message, notice, chunks[i].Shard, chunks[i].Recipients, created[i], ct));
+
+        LogFannedOut(message.IncidentId, message.Notice, notice.Type, page.Count, recipients.Count);
+    }
+
+    private static DeliveryRecord Record(FanoutMessage message, Recipient recipient, DateTimeOffset now)
+    {
+        var record = DeliveryRecord.New(new DeliveryKey(message.IncidentId, message.Notice, recipient.Subscriber.Id), recipient.Type, recipient.Subscriber, now, recipient.After);
+        return recipient.After is null ? DeliveryHandler.Claimed(record, now) : record;
+    }
+
+    private async Task SendChunkAsync(FanoutMessage message, AlertNotice notice, string shard, IReadOnlyList<Recipient> recipients, List<DeliveryRecord> created, CancellationToken cancellationToken)
+    {
+        var page = new DeliveryMessage(message.IncidentId, message.Notice, shard, recipients.Select(r => r.Subscriber.Id).ToList(), Attempt: 1);
+        var claimed = created.Where(r => r.Status == DeliveryStatus.Sending).ToList();
+
+        // Corrections, and records a previous (or concurrent) run created, go to the delivery stage, whose claim
+        // check makes a repeat harmless; this also completes a run that crashed between creating and sending.
+        var mine = claimed.Select(r => r.Key.SubscriberId).ToHashSet(StringComparer.Ordinal);
+        if (mine.Count < recipients.Count)
+        {
+            await storage.Queue(QueueNames.AlertDelivery).SendMessageAsync(
+                QueueMessages.Serialize(page with { SubscriberIds = page.SubscriberIds.Where(id => !mine.Contains(id)).ToList() }), cancellationToken);
+        }
+
+        await delivery.SendClaimedAsync(page, claimed, recipients.ToDictionary(r => r.Subscriber.Id, r => r.Subscriber, StringComparer.Ordinal), notice, cancellationToken);
     }
 
     private async Task<List<Recipient>> RecipientsAsync(FanoutMessage message, AlertNotice notice, NoticeAudience audience, IReadOnlyList<Subscriber> page, CancellationToken cancellationToken)

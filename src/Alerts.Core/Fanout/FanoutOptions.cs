@@ -11,7 +11,11 @@ public sealed class FanoutOptions
     [Range(10, 1000)]
     public int PageSize { get; set; } = 1000;
 
-    /// <summary>Recipients carried per delivery message (one table batch, one shard).</summary>
+    /// <summary>Recipients per chunk: one table batch of one shard, sent together; also per delivery message.</summary>
     [Range(1, 100)]
     public int RecipientsPerMessage { get; set; } = 100;
+
+    /// <summary>Chunks of one page in progress at once (each sends up to 64 requests in parallel).</summary>
+    [Range(1, 64)]
+    public int ParallelChunks { get; set; } = 4;
 }

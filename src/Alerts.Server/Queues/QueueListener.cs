@@ -2,64 +2,153 @@ using Alerts.Core.Queues;
 using Alerts.Core.Storage;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using Microsoft.Extensions.Options;
 
 namespace Alerts.Server.Queues;
 
 /// <summary>
-/// Feeds one queue to its handler with the Functions queue-trigger semantics: Base64 messages, polling that backs
-/// off to <c>maxPollingInterval</c>, a failed message hidden for <c>visibilityTimeout</c>, and after
-/// <c>maxDequeueCount</c> attempts a move to <c>&lt;queue&gt;-poison</c>. Instances compete for messages.
+/// Feeds one queue to its handler with the Functions queue-trigger semantics: Base64 messages, a new batch fetched
+/// whenever the messages in flight drop to <c>newBatchThreshold</c>, polling that backs off to <c>maxPollingInterval</c>
+/// when idle, a failed message hidden for <c>visibilityTimeout</c>, and after <c>maxDequeueCount</c> attempts a move to
+/// <c>&lt;queue&gt;-poison</c>. Instances compete for messages.
+/// <para>
+/// Two things the Functions host does not do, so that a release reaches its subscribers without waiting out back-offs:
+/// while any listener of this process has work in flight, empty queues are polled every <c>MinPollingInterval</c>
+/// instead of backing off, and a finished message wakes the listeners of <see cref="Downstream"/> at once.
+/// </para>
 /// </summary>
 public sealed partial class QueueListener(
     IQueueMessageHandler handler,
     StorageConnection storage,
     QueueListenerOptions options,
+    QueueWakeUps wakeUps,
+    IReadOnlyList<string> downstream,
     TimeProvider time,
     ILogger<QueueListener> logger)
 {
-    private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(100);
+    private readonly object gate = new();
+    private readonly HashSet<Task> inFlight = [];
+    private TaskCompletionSource slotFreed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The queues whose listeners a finished message of this queue wakes.</summary>
+    public IReadOnlyList<string> Downstream => downstream;
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
         var queue = storage.Queue(handler.QueueName);
         var poison = storage.Queue(QueueNames.PoisonOf(handler.QueueName));
-        var delay = MinPollingInterval;
-        while (!stoppingToken.IsCancellationRequested)
+        var threshold = options.EffectiveNewBatchThreshold;
+        var delay = options.MinPollingInterval;
+        try
         {
-            QueueMessage[] messages;
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                messages = (await queue.ReceiveMessagesAsync(options.BatchSize, options.ProcessingLease, stoppingToken)).Value;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                LogReceiveFailed(e, handler.QueueName);
-                messages = [];
-            }
+                // Fetch another batch only when what is in flight has dropped to the threshold (newBatchThreshold).
+                Task freed;
+                lock (gate)
+                {
+                    freed = inFlight.Count > threshold ? slotFreed.Task : Task.CompletedTask;
+                }
 
-            if (messages.Length == 0)
-            {
-                await Wait(delay, stoppingToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.MaxPollingInterval.Ticks));
-                continue;
-            }
+                if (!freed.IsCompleted)
+                {
+                    await freed.WaitAsync(stoppingToken).ConfigureAwait(false);
+                    continue;
+                }
 
-            delay = MinPollingInterval;
-            await Task.WhenAll(messages.Select(m => ProcessAsync(queue, poison, m, stoppingToken)));
+                QueueMessage[] messages;
+                try
+                {
+                    messages = (await queue.ReceiveMessagesAsync(options.BatchSize, options.ProcessingLease, stoppingToken)).Value;
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception e)
+                {
+                    LogReceiveFailed(e, handler.QueueName);
+                    messages = [];
+                }
+
+                if (messages.Length == 0)
+                {
+                    // Idle: back off. Busy (work in flight here or in another stage of this process): keep polling briskly,
+                    // since that work is about to queue more.
+                    var busy = wakeUps.Busy;
+                    var woken = await wakeUps.WaitAsync(handler.QueueName, busy ? options.MinPollingInterval : delay, time, stoppingToken);
+                    delay = woken || busy
+                        ? options.MinPollingInterval
+                        : TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.MaxPollingInterval.Ticks));
+                    continue;
+                }
+
+                delay = options.MinPollingInterval;
+                foreach (var message in messages)
+                {
+                    Start(queue, poison, message, stoppingToken);
+                }
+            }
         }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            Task[] running;
+            lock (gate)
+            {
+                running = [.. inFlight];
+            }
+
+            await Task.WhenAll(running).ConfigureAwait(false);
+        }
+    }
+
+    private void Start(QueueClient queue, QueueClient poison, QueueMessage message, CancellationToken stoppingToken)
+    {
+        wakeUps.Started();
+        var task = Task.Run(() => ProcessAsync(queue, poison, message, stoppingToken), CancellationToken.None);
+        lock (gate)
+        {
+            inFlight.Add(task);
+        }
+
+        task.ContinueWith(
+            t =>
+            {
+                TaskCompletionSource freed;
+                lock (gate)
+                {
+                    inFlight.Remove(t);
+                    freed = slotFreed;
+                    slotFreed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
+
+                wakeUps.Finished();
+                foreach (var next in downstream)
+                {
+                    wakeUps.Wake(next);
+                }
+
+                freed.TrySetResult();
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 
     private async Task ProcessAsync(QueueClient queue, QueueClient poison, QueueMessage message, CancellationToken stoppingToken)
     {
+        // Like the Functions host, keep the message hidden while it is being processed, however long that takes.
+        var lease = new Lease(message.PopReceipt);
+        using var renewing = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var renewal = RenewAsync(queue, message, lease, renewing.Token);
         try
         {
             await handler.HandleAsync(message.Body.ToString(), stoppingToken);
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+            await renewing.CancelAsync();
+            await renewal;
+            await queue.DeleteMessageAsync(message.MessageId, lease.PopReceipt, CancellationToken.None);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -67,11 +156,42 @@ public sealed partial class QueueListener(
         }
         catch (Exception e)
         {
-            await FailAsync(queue, poison, message, e);
+            await renewing.CancelAsync();
+            await renewal;
+            await FailAsync(queue, poison, message, lease.PopReceipt, e);
         }
     }
 
-    private async Task FailAsync(QueueClient queue, QueueClient poison, QueueMessage message, Exception error)
+    private async Task RenewAsync(QueueClient queue, QueueMessage message, Lease lease, CancellationToken cancellationToken)
+    {
+        var every = options.ProcessingLease / 2;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(every, time, cancellationToken);
+
+                // Not cancelled midway: the new pop receipt must be known before the message is deleted.
+                var receipt = await queue.UpdateMessageAsync(message.MessageId, lease.PopReceipt, visibilityTimeout: options.ProcessingLease, cancellationToken: CancellationToken.None);
+                lease.PopReceipt = receipt.Value.PopReceipt;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception e)
+        {
+            // The message may come back to another instance; the handlers' claims keep that harmless.
+            LogRenewFailed(e, handler.QueueName, message.MessageId);
+        }
+    }
+
+    private sealed class Lease(string popReceipt)
+    {
+        public string PopReceipt { get; set; } = popReceipt;
+    }
+
+    private async Task FailAsync(QueueClient queue, QueueClient poison, QueueMessage message, string popReceipt, Exception error)
     {
         try
         {
@@ -79,12 +199,12 @@ public sealed partial class QueueListener(
             {
                 LogPoisoned(error, handler.QueueName, message.MessageId, message.DequeueCount);
                 await poison.SendMessageAsync(message.Body.ToString(), cancellationToken: CancellationToken.None);
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+                await queue.DeleteMessageAsync(message.MessageId, popReceipt, CancellationToken.None);
             }
             else
             {
                 LogFailed(error, handler.QueueName, message.MessageId, message.DequeueCount);
-                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: options.VisibilityTimeout, cancellationToken: CancellationToken.None);
+                await queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: options.VisibilityTimeout, cancellationToken: CancellationToken.None);
             }
         }
         catch (Exception e)
@@ -94,16 +214,8 @@ public sealed partial class QueueListener(
         }
     }
 
-    private async Task Wait(TimeSpan delay, CancellationToken stoppingToken)
-    {
-        try
-        {
-            await Task.Delay(delay, time, stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not extend the lease of message {MessageId} on {Queue}")]
+    private partial void LogRenewFailed(Exception exception, string queue, string messageId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not poll queue {Queue}")]
     private partial void LogReceiveFailed(Exception exception, string queue);

@@ -12,16 +12,32 @@ public sealed class QueueListenerOptions
     public const string SectionName = "Queues";
 
     /// <summary>Longest wait between polls of an empty queue; polling backs off up to this.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan MaxPollingInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How long a failed message stays invisible before its next attempt.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "07.00:00:00")]
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// Shortest wait between polls: after a message, while any listener of the process has work in flight, and the
+    /// first step of the back-off. Server only (the Functions host's is fixed at 100 ms).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:01")]
+    public TimeSpan MinPollingInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary>Messages fetched per poll (the queue service allows 1–32).</summary>
     [Range(1, 32)]
     public int BatchSize { get; set; } = 16;
+
+    /// <summary>
+    /// When the messages in flight drop to this many, the next batch is fetched (so at most BatchSize + NewBatchThreshold
+    /// run at once). Unset: BatchSize / 2, as the Functions host.
+    /// </summary>
+    [Range(0, 1000)]
+    public int? NewBatchThreshold { get; set; }
+
+    public int EffectiveNewBatchThreshold => NewBatchThreshold ?? (BatchSize / 2);
 
     /// <summary>Attempts before a message moves to <c>&lt;queue&gt;-poison</c>.</summary>
     [Range(1, 100)]
