@@ -149,7 +149,7 @@ public sealed class DecisionEndpoints(CallerGate gate, AnalystDecisions decision
                     return ApiProblems.NotFound($"Incident '{id}'");
                 }
 
-                request.HttpContext.Response.Headers.ETag = ETags.ToHttp(record.Incident.ETag);
+                request.HttpContext.Response.Headers.ETag = ETags.ToHttp(record.Incident.ContentTag);
                 return Results.Json(IncidentView.From(record, await deliveries.CountAsync(id, cancellationToken)), AlertsJson.Options);
             case DecisionStatus.NotFound:
                 return ApiProblems.NotFound($"Incident '{id}'");

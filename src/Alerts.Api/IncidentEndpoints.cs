@@ -65,7 +65,7 @@ public sealed class IncidentEndpoints(
         }
 
         var counts = await deliveries.CountAsync(id, cancellationToken);
-        request.HttpContext.Response.Headers.ETag = ETags.ToHttp(record.Incident.ETag);
+        request.HttpContext.Response.Headers.ETag = ETags.ToHttp(record.Incident.ContentTag);
         return Results.Json(IncidentView.From(record, counts), AlertsJson.Options);
     }
 

@@ -26,6 +26,7 @@ public sealed partial class DeliveryHandler(
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
 
     private const int MaxParallelSends = 64;
+    private static readonly TimeSpan PredecessorPoll = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan DueTolerance = TimeSpan.FromSeconds(1);
     private readonly Dictionary<SubscriberChannel, IDeliveryChannel> channelsByKind = channels.ToDictionary(c => c.Channel);
 
@@ -167,9 +168,12 @@ public sealed partial class DeliveryHandler(
         return result;
     }
 
-    /// <summary>When to look again at a correction whose predecessor is still on its way.</summary>
+    /// <summary>
+    /// When to look again at a correction whose predecessor is still on its way: at its next retry, or — while it is
+    /// being sent (its claim lasts minutes, the send seconds) — shortly.
+    /// </summary>
     private static DateTimeOffset Later(DeliveryRecord before, DateTimeOffset now) =>
-        before.NextAttemptAt ?? before.ClaimedUntil ?? now + TimeSpan.FromSeconds(2);
+        before.Status == DeliveryStatus.Pending && before.NextAttemptAt is { } next ? next : now + PredecessorPoll;
 
     /// <summary>A subscriber never told before gets the current facts as a first alert, with nothing to reference.</summary>
     private static AlertNotice AsSent(AlertNotice notice, DeliveryRecord record) =>

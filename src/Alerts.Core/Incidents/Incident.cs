@@ -25,6 +25,19 @@ public sealed record Incident(
     int Corroborations = 0,
     string ReporterList = "")
 {
+    /// <summary>
+    /// Changes whenever what an analyst sees changes (status, version, facts, hold, timeline) but not with the
+    /// service's own fan-out bookkeeping, so an <c>If-Match</c> is refused only for a real concurrent change.
+    /// </summary>
+    public string ContentTag
+    {
+        get
+        {
+            var content = $"{Status}|{Version}|{HoldUntil:O}|{TimelineCount}|{System.Text.Json.JsonSerializer.Serialize(Facts, AlertsJson.Options)}";
+            return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content)))[..32];
+        }
+    }
+
     /// <summary>Every reporter that has reported this incident, first reporter first.</summary>
     public IReadOnlyList<string> Reporters => ReporterList.Split(',', StringSplitOptions.RemoveEmptyEntries);
 

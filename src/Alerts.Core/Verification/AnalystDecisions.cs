@@ -138,19 +138,36 @@ public sealed partial class AnalystDecisions(
         return new DecisionResult(DecisionStatus.Stale, null, "The incident kept changing; try again.");
     }
 
-    /// <summary>Applies a JSON merge patch to the facts, if the incident still has the ETag the analyst read.</summary>
-    public async Task<DecisionResult> AmendAsync(string incidentId, string analyst, string expectedETag, JsonNode patch, string? reason, CancellationToken cancellationToken)
+    /// <summary>Applies a JSON merge patch to the facts, if the incident still shows what the analyst read (its <see cref="Incident.ContentTag"/>).</summary>
+    public async Task<DecisionResult> AmendAsync(string incidentId, string analyst, string expectedTag, JsonNode patch, string? reason, CancellationToken cancellationToken)
     {
-        var incident = await store.FindAsync(incidentId, cancellationToken);
-        if (incident is null)
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            return DecisionResult.NotFound;
+            var incident = await store.FindAsync(incidentId, cancellationToken);
+            if (incident is null)
+            {
+                return DecisionResult.NotFound;
+            }
+
+            if (incident.ContentTag != expectedTag)
+            {
+                return new DecisionResult(DecisionStatus.Stale, incident, "The incident changed since you read it; read it again (new ETag) and reapply your change.");
+            }
+
+            if (await TryAmendAsync(incident, analyst, patch, reason, cancellationToken) is { } result)
+            {
+                return result;
+            }
+
+            // Only the service's own bookkeeping changed the row meanwhile: try again on a fresh read.
         }
 
-        if (incident.ETag != expectedETag)
-        {
-            return new DecisionResult(DecisionStatus.Stale, incident, "The incident changed since you read it; read it again (new ETag) and reapply your change.");
-        }
+        return new DecisionResult(DecisionStatus.Stale, null, "The incident kept changing; try again.");
+    }
+
+    private async Task<DecisionResult?> TryAmendAsync(Incident incident, string analyst, JsonNode patch, string? reason, CancellationToken cancellationToken)
+    {
+        var incidentId = incident.Id;
 
         if (incident.Status is IncidentStatus.Retracted or IncidentStatus.Cancelled)
         {
@@ -185,7 +202,7 @@ public sealed partial class AnalystDecisions(
         var entry = incident.NextEntry(now, Actor.Analyst(analyst), TimelineActions.Amended, what);
         if (!await store.TryUpdateAsync(incident, next, [entry], cancellationToken, notices))
         {
-            return new DecisionResult(DecisionStatus.Stale, incident, "The incident changed since you read it; read it again (new ETag) and reapply your change.");
+            return null;
         }
 
         await fanout.StartIssuedAsync(next, notices, cancellationToken);
