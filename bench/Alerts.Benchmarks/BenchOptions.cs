@@ -133,6 +133,9 @@ internal sealed class BenchOptions
 
 internal static class Machine
 {
+    /// <summary>The machine as it was when the benchmark started.</summary>
+    public static string AtStart { get; } = Describe();
+
     public static string Describe()
     {
         var memKb = ProcStatusLine("/proc/meminfo", "MemTotal:");

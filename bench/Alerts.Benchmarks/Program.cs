@@ -11,7 +11,7 @@ Directory.CreateDirectory(options.OutDir);
 var results = new Results(options);
 var total = Stopwatch.StartNew();
 Console.WriteLine($"Alerts benchmark: {(options.Quick ? "quick" : "full")} run, Azurite {string.Join(", ", options.Modes)}; output in {options.OutDir}");
-Console.WriteLine(Machine.Describe());
+Console.WriteLine(Machine.AtStart);
 
 foreach (var mode in options.Modes)
 {

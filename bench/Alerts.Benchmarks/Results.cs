@@ -4,7 +4,7 @@ using static Alerts.Benchmarks.Stats;
 
 namespace Alerts.Benchmarks;
 
-internal sealed record IntakeRow(AzuriteMode Mode, int Instances, int Clients, string Kind, double Rate, double P50, double P99, int Errors, double AzuriteCpuMsPerOp, double ServerCpuMsPerOp, string Load);
+internal sealed record IntakeRow(AzuriteMode Mode, int Instances, int Clients, string Kind, double Rate, double P50, double P99, int Errors, double AzuriteCpuMsPerOp, double ServerCpuMsPerOp, double ClientCpuMsPerOp, string Load);
 
 internal sealed record PrecisionRow(AzuriteMode Mode, IReadOnlyList<double> FirstDeliveryMs, IReadOnlyList<double> ReleaseLatenessMs, double ColdMs, string Load);
 
@@ -43,7 +43,7 @@ internal sealed class Results(BenchOptions options)
         var s = new StringBuilder();
         s.AppendLine(CultureInfo.InvariantCulture, $"# Benchmark results ({(options.Quick ? "quick" : "full")} run, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {elapsed.TotalMinutes:N1} min)");
         s.AppendLine();
-        s.AppendLine(Machine.Describe());
+        s.AppendLine(Machine.AtStart);
         s.AppendLine();
         s.AppendLine(CultureInfo.InvariantCulture, $"server: {ServerProcess.Dll}{(ServerProcess.ExtraSettings.Count == 0 ? string.Empty : " with " + string.Join(' ', ServerProcess.ExtraSettings.Select(kv => $"--{kv.Key}={kv.Value}")))}{(ServerProcess.ExtraEnvironment.Count == 0 ? string.Empty : " env " + string.Join(' ', ServerProcess.ExtraEnvironment.Select(kv => $"{kv.Key}={kv.Value}")))}; load average at end {Machine.Load()}");
         s.AppendLine();
@@ -54,7 +54,7 @@ internal sealed class Results(BenchOptions options)
             s.AppendLine();
             s.AppendLine("## Intake (POST /api/incidents, each report new; 202 = stored and release queued)");
             s.AppendLine();
-            s.AppendLine("| Azurite | instances | clients | Alerts reports/s | p50 ms | p99 ms | direct storage ops/s (ceiling) | Alerts % of ceiling | Azurite CPU ms/report (Alerts / direct) | server CPU ms/report | errors |");
+            s.AppendLine("| Azurite | instances | clients | Alerts reports/s | p50 ms | p99 ms | direct storage ops/s (ceiling) | Alerts % of ceiling | Azurite CPU ms/report (Alerts / direct) | server CPU ms/report (direct client's) | errors |");
             s.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
             foreach (var g in Intake.Where(r => r.Kind == "alerts").GroupBy(r => (r.Mode, r.Instances, r.Clients)))
             {
@@ -64,7 +64,7 @@ internal sealed class Results(BenchOptions options)
                 s.AppendLine(CultureInfo.InvariantCulture,
                     $"| {g.Key.Mode} | {g.Key.Instances} | {g.Key.Clients} | {Spread(ours.Select(r => r.Rate).ToList())} | {Spread(ours.Select(r => r.P50).ToList(), 1)} | {Spread(ours.Select(r => r.P99).ToList(), 1)} | " +
                     $"{Spread(direct.Select(r => r.Rate).ToList())} | {F(pct)} % | {F(Median(ours.Select(r => r.AzuriteCpuMsPerOp).ToList()), 2)} / {F(Median(direct.Select(r => r.AzuriteCpuMsPerOp).ToList()), 2)} | " +
-                    $"{F(Median(ours.Select(r => r.ServerCpuMsPerOp).ToList()), 2)} | {ours.Sum(r => r.Errors)} |");
+                    $"{F(Median(ours.Select(r => r.ServerCpuMsPerOp).ToList()), 2)} ({F(Median(direct.Select(r => r.ClientCpuMsPerOp).ToList()), 2)}) | {ours.Sum(r => r.Errors)} |");
             }
 
             s.AppendLine();
