@@ -26,14 +26,22 @@ internal static class Workload
     })
     { Timeout = TimeSpan.FromSeconds(60) };
 
-    /// <summary>A valid report with its own reportId (JSON built by hand: the benchmark speaks the public API only).</summary>
+    private static long places;
+
+    /// <summary>
+    /// A valid report of its own event, with its own reportId (JSON built by hand: the benchmark speaks the public API
+    /// only). Each report lies a degree (~111 km) from the others, so correlation never joins two into one incident.
+    /// </summary>
     public static string ReportJson(string reportId)
     {
         var occurred = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var place = Interlocked.Increment(ref places);
+        var lat = (-80 + (place % 160)).ToString(CultureInfo.InvariantCulture);
+        var lon = (-170 + (place / 160 % 340)).ToString(CultureInfo.InvariantCulture);
         return $$$"""
             {"reportId":"{{{reportId}}}","occurredAt":"{{{occurred}}}","category":"missile-impact","severity":"extreme",
              "certainty":"possible","urgency":"immediate",
-             "location":{"country":"PL","place":"Przewodów","lat":50.4717,"lon":23.9336},
+             "location":{"country":"PL","place":"Place {{{place}}}","lat":{{{lat}}},"lon":{{{lon}}}},
              "summary":"Missile struck a grain dryer near the Ukrainian border; two killed.",
              "casualties":{"killed":2,"injured":0},"attribution":{"actor":"Russian Federation","confidence":"possible"},
              "source":{"reliability":"C","credibility":3}}
