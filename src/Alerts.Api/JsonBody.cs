@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Alerts.Core;
+using Alerts.Core.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -55,12 +56,8 @@ public static class JsonBody
         }
         catch (JsonException e)
         {
-            var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "$" : e.Path.TrimStart('$', '.');
-            return (null, ApiProblems.Validation(new Dictionary<string, string[]> { [field] = [Describe(e)] }, "The request body is not valid JSON for this resource"));
+            var (field, message) = JsonFieldError.From(e);
+            return (null, ApiProblems.Validation(new Dictionary<string, string[]> { [field] = [message] }, "The request body is not valid JSON for this resource"));
         }
     }
-
-    private static string Describe(JsonException e) => e.Message.Contains("could not be mapped", StringComparison.Ordinal)
-        ? "is not a known field."
-        : e.Message.Split(" Path:", 2)[0].Split(". LineNumber", 2)[0].TrimEnd('.') + (e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine})." : ".");
 }

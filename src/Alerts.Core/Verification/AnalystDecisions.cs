@@ -7,6 +7,7 @@ using Alerts.Core.Incidents;
 using Alerts.Core.Intake;
 using Alerts.Core.Release;
 using Alerts.Core.Storage;
+using Alerts.Core.Validation;
 using Microsoft.Extensions.Logging;
 
 namespace Alerts.Core.Verification;
@@ -226,8 +227,8 @@ public sealed partial class AnalystDecisions(
         }
         catch (JsonException e)
         {
-            var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "$" : e.Path.TrimStart('$', '.');
-            return (null, new Dictionary<string, string[]> { [field] = [e.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "is not a known field." : "has the wrong type."] });
+            var (field, message) = JsonFieldError.From(e);
+            return (null, new Dictionary<string, string[]> { [field] = [message] });
         }
 
         var result = validator.Validate(report!, checkEventTime: false);
