@@ -148,12 +148,16 @@ internal static class Workload
 
 /// <summary>
 /// The storage ceiling for intake: exactly the operations one report costs (see IntakeHandler), issued by a minimal
-/// client with the Azure SDK and nothing else: claim AddEntity, one 4-entity transaction, one queue send.
+/// client with the Azure SDK and nothing else: one transaction in the country's intake-index partition (claim row
+/// added, the two correlation-area rows around the event rewritten), one 4-entity transaction, one queue send. The
+/// service reads no area rows per report once it has them cached, so neither does this.
 /// </summary>
 internal sealed class DirectIntake(StorageConnection storage)
 {
     private static readonly string Facts = Workload.ReportJson("facts");
-    private readonly TableClient claims = storage.Table(TableNames.ReportClaims);
+    private static readonly string AreaEntries = $"[{{\"i\":\"inc-0000000000000000\",\"a\":50.1,\"o\":23.9,\"t\":\"{DateTimeOffset.UtcNow:O}\",\"r\":\"{DateTimeOffset.UtcNow:O}\",\"c\":\"missile-impact\",\"x\":false}}]";
+    private static long areas;
+    private readonly TableClient index = storage.Table(TableNames.IntakeIndex);
     private readonly TableClient incidents = storage.Table(TableNames.Incidents);
     private readonly QueueClient release = storage.Queue(QueueNames.IncidentRelease);
 
@@ -161,7 +165,13 @@ internal sealed class DirectIntake(StorageConnection storage)
     {
         var now = DateTimeOffset.UtcNow;
         var incidentId = "inc-" + Guid.NewGuid().ToString("N");
-        await claims.AddEntityAsync(new TableEntity("bench-reporter", reportId) { ["IncidentId"] = incidentId }, cancellationToken);
+        var band = Interlocked.Increment(ref areas) % 160;
+        await index.SubmitTransactionAsync(
+        [
+            new(TableTransactionActionType.Add, new TableEntity("PL", "claim|bench-reporter|" + reportId) { ["IncidentId"] = incidentId }),
+            new(TableTransactionActionType.UpsertReplace, new TableEntity("PL", $"area|{band}|home") { ["Entries0"] = AreaEntries }),
+            new(TableTransactionActionType.UpsertReplace, new TableEntity("PL", $"area|{band}|next") { ["Entries0"] = string.Empty }),
+        ], cancellationToken);
         await incidents.SubmitTransactionAsync(
         [
             new(TableTransactionActionType.Add, new TableEntity(incidentId, "incident")

@@ -44,4 +44,8 @@ public static class ApiProblems
 
     public static IResult Unavailable(string detail) => Results.Problem(
         statusCode: StatusCodes.Status503ServiceUnavailable, title: "Storage is not reachable", detail: detail);
+
+    /// <summary>503 with Retry-After: a transient condition; nothing was stored and the same request may be sent again.</summary>
+    public static IResult Busy(string detail) => Results.Problem(
+        statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy: send the same request again", detail: detail).WithRetryAfter(1);
 }

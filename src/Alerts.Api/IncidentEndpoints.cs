@@ -41,7 +41,16 @@ public sealed class IncidentEndpoints(
             return ApiProblems.Validation(validation.Errors, "The report has invalid fields");
         }
 
-        var result = await intake.SubmitAsync(caller.Name, validation.Report!, cancellationToken, caller.Grading);
+        IntakeResult result;
+        try
+        {
+            result = await intake.SubmitAsync(caller.Name, validation.Report!, cancellationToken, caller.Grading);
+        }
+        catch (IntakeBusyException e)
+        {
+            return ApiProblems.Busy(e.Message);
+        }
+
         var incident = result.Incident;
         return Results.Json(
             new IntakeResponse(incident.Id, incident.Status, incident.HoldUntil, incident.HoldReason, result.Created, result.Outcome),

@@ -34,7 +34,7 @@ public static class AlertsCoreServiceCollectionExtensions
         services.AddSingleton(_ => StorageConnection.FromConfiguration(configuration));
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<IncidentStore>();
-        services.AddSingleton<ReportClaims>();
+        services.AddSingleton<IntakeIndex>();
 
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<ReportValidator>();

@@ -85,7 +85,7 @@ public class IncidentApiTests
         Assert.Equal((int)expected, problem.GetProperty("status").GetInt32());
         Assert.False(string.IsNullOrEmpty(problem.GetProperty("title").GetString()));
         Assert.Empty(await StorageProbe.RowsAsync(server.Account, TableNames.Incidents));
-        Assert.Empty(await StorageProbe.RowsAsync(server.Account, TableNames.ReportClaims));
+        Assert.Empty(await StorageProbe.RowsAsync(server.Account, TableNames.IntakeIndex));
         Assert.Equal(0, await StorageProbe.QueueLengthAsync(server.Account, QueueNames.IncidentRelease));
     }
 

@@ -15,7 +15,7 @@ namespace Alerts.Core.Intake;
 /// (reporter, reportId): the first request claims the pair; repeats return the same incident and change nothing.
 /// </summary>
 public sealed partial class IntakeHandler(
-    ReportClaims claims,
+    IntakeIndex index,
     IncidentStore store,
     Correlator correlator,
     HoldPolicy holdPolicy,
@@ -26,18 +26,21 @@ public sealed partial class IntakeHandler(
 {
     private const int MaxAttempts = 5;
 
+    /// <summary>Looks, tries to file a new incident, finds the area changed, looks again: this many times at most.</summary>
+    private const int MaxClaimAttempts = 8;
+
     public async Task<IntakeResult> SubmitAsync(string reporterId, ValidatedReport report, CancellationToken cancellationToken, SourceGrading? reporterGrading = null)
     {
         var now = time.GetUtcNow();
         var facts = report.Facts.Source is null && reporterGrading is not null ? report.Facts with { Source = reporterGrading } : report.Facts;
-        var match = await correlator.FindAsync(facts, reporterId, now, cancellationToken);
-        var candidateId = match?.Incident.Id ?? IncidentId.New(now);
-        var incidentId = await claims.ClaimAsync(reporterId, report.ReportId, candidateId, cancellationToken);
+        var claim = await ClaimAsync(reporterId, report.ReportId, facts, now, cancellationToken);
+        var incidentId = claim.IncidentId;
         var record = new ReportRecord(reporterId, report.ReportId, now, JsonSerializer.Serialize(facts, AlertsJson.Options));
 
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var existing = incidentId == candidateId && match is null ? null : await store.FindAsync(incidentId, cancellationToken);
+            var first = attempt == 0 && claim.Ours;
+            var existing = first && claim.Match is null ? null : first ? claim.Match : await store.FindAsync(incidentId, cancellationToken);
             if (existing is null)
             {
                 if (await OpenAsync(incidentId, reporterId, facts, record, now, cancellationToken) is { } opened)
@@ -46,12 +49,11 @@ public sealed partial class IntakeHandler(
                 }
 
                 // A concurrent request for the same report opened it first.
-                candidateId = string.Empty;
                 continue;
             }
 
             // A repeat of a report this incident already holds, or a first attempt that crashed after claiming.
-            if (incidentId != candidateId && await store.HasReportAsync(incidentId, reporterId, report.ReportId, cancellationToken))
+            if (!first && await store.HasReportAsync(incidentId, reporterId, report.ReportId, cancellationToken))
             {
                 return new IntakeResult(existing, IntakeOutcome.Duplicate);
             }
@@ -62,12 +64,46 @@ public sealed partial class IntakeHandler(
             }
 
             // Changed meanwhile (or this very report was added concurrently): look again.
-            candidateId = string.Empty;
         }
 
         var final = await store.FindAsync(incidentId, cancellationToken) ?? throw new InvalidOperationException($"Incident {incidentId} cannot be read.");
         return new IntakeResult(final, IntakeOutcome.Duplicate);
     }
+
+    /// <summary>
+    /// Decides which incident the report belongs to and claims (reporter, reportId) for it: the open incident it
+    /// describes, or a new one filed in its correlation area in the same transaction as the claim. Ours is false when
+    /// an earlier request had claimed the report already.
+    /// </summary>
+    private async Task<ReportClaim> ClaimAsync(string reporterId, string reportId, IncidentFacts facts, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxClaimAttempts; attempt++)
+        {
+            var correlation = await correlator.FindAsync(facts, now, cancellationToken);
+            if (correlation.Match is { } match)
+            {
+                var owner = await index.ClaimAsync(facts.Location.Country, reporterId, reportId, match.Id, cancellationToken);
+                return owner == match.Id ? new ReportClaim(owner, match, Ours: true) : new ReportClaim(owner, null, Ours: false);
+            }
+
+            var entry = AreaEntry.Of(IncidentId.New(now), facts, now);
+            var result = await index.ClaimNewAsync(reporterId, reportId, entry, correlation.Home, correlation.Around, correlation.OpenSince, cancellationToken);
+            switch (result.Status)
+            {
+                case ClaimStatus.Claimed:
+                    return new ReportClaim(entry.IncidentId, null, Ours: true);
+                case ClaimStatus.Taken:
+                    return new ReportClaim(result.IncidentId!, null, Ours: false);
+                default:
+                    LogAreaChanged(reporterId, reportId, correlation.Home.RowKey);
+                    continue;
+            }
+        }
+
+        throw new IntakeBusyException($"The area of report {reporterId}/{reportId} kept changing: {MaxClaimAttempts} attempts to file it failed.");
+    }
+
+    private sealed record ReportClaim(string IncidentId, Incident? Match, bool Ours);
 
     private async Task<IntakeResult?> OpenAsync(string incidentId, string reporterId, IncidentFacts facts, ReportRecord record, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -195,6 +231,9 @@ public sealed partial class IntakeHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Report {ReporterId}/{ReportId} joined incident {IncidentId}: {Outcome}")]
     private partial void LogJoined(string incidentId, string reporterId, string reportId, IntakeOutcome outcome);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Report {ReporterId}/{ReportId}: area {Area} changed while filing a new incident; looking again")]
+    private partial void LogAreaChanged(string reporterId, string reportId, string area);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not queue the release of incident {IncidentId}; the sweep will release it")]
     private partial void LogScheduleFailed(Exception exception, string incidentId);

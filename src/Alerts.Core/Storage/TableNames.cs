@@ -6,8 +6,11 @@ public static class TableNames
     /// <summary>One partition per incident: the incident row, its reports and its timeline.</summary>
     public const string Incidents = "incidents";
 
-    /// <summary>(reporter, reportId) → incident id: makes intake idempotent.</summary>
-    public const string ReportClaims = "reportclaims";
+    /// <summary>
+    /// Per country: report claims ((reporter, reportId) → incident id, which makes intake idempotent) and the
+    /// correlation areas that let a report find the open incident it describes (<see cref="IntakeIndex"/>).
+    /// </summary>
+    public const string IntakeIndex = "intakeindex";
 
     /// <summary>Everyone who receives alerts, in one partition ordered by (sharded) id.</summary>
     public const string Subscribers = "subscribers";
@@ -18,5 +21,5 @@ public static class TableNames
     /// <summary>Per incident, the last public notice each subscriber was sent: who must get its corrections.</summary>
     public const string Ledger = "ledger";
 
-    public static IReadOnlyList<string> All { get; } = [Incidents, ReportClaims, Subscribers, Deliveries, Ledger];
+    public static IReadOnlyList<string> All { get; } = [Incidents, IntakeIndex, Subscribers, Deliveries, Ledger];
 }

@@ -6,41 +6,38 @@ namespace Alerts.Core.Verification;
 
 /// <summary>
 /// Finds the open incident a new report describes — same country, event times within the window, places within the
-/// distance, categories the same or in one compatible group — and says how the report relates to it.
+/// distance, categories the same or in one compatible group, exercise with exercise — from the correlation areas
+/// around the event (<see cref="IntakeIndex"/>), then checks the nearest candidates against the incidents themselves.
 /// </summary>
-public sealed class Correlator(IncidentStore incidents, IOptionsMonitor<VerificationOptions> options)
+public sealed class Correlator(IntakeIndex index, IncidentStore incidents, IOptionsMonitor<VerificationOptions> options)
 {
-    public async Task<(Incident Incident, ReportRelation Relation, string Why)?> FindAsync(IncidentFacts facts, string reporterId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Candidates read before giving up: more than this many retracted incidents at one spot is not a pattern to chase.</summary>
+    private const int MaxCandidatesRead = 5;
+
+    public async Task<Correlation> FindAsync(IncidentFacts facts, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var o = options.CurrentValue;
-        var candidates = await incidents.FindNearbyAsync(
-            facts.Location.Country, facts.OccurredAt - o.CorrelationWindow, facts.OccurredAt + o.CorrelationWindow, now - o.OpenFor, now, cancellationToken);
-        var best = candidates
-            .Where(c => c.Status is not (IncidentStatus.Retracted or IncidentStatus.Cancelled))
-
-            // An exercise never corroborates or contests a real incident, nor the other way round.
-            .Where(c => c.Facts.Exercise == facts.Exercise)
-            .Where(c => Compatible(o, c.Facts.Category, facts.Category))
-            .Select(c => (Incident: c, Distance: Geo.DistanceKm(c.Facts.Location.Lat, c.Facts.Location.Lon, facts.Location.Lat, facts.Location.Lon)))
-            .Where(c => c.Distance <= o.CorrelationDistanceKm)
-            .OrderBy(c => c.Distance)
-            .ThenByDescending(c => c.Incident.ReceivedAt)
-            .Select(c => c.Incident)
-            .FirstOrDefault();
-        if (best is null)
+        var openSince = now - o.OpenFor;
+        var rows = await index.ReadAsync(CorrelationArea.Around(facts, o), cancellationToken);
+        var candidates = rows
+            .SelectMany(r => r.Entries)
+            .Where(e => e.ReceivedAt >= openSince && Matches(o, e, facts))
+            .OrderBy(e => Geo.DistanceKm(e.Lat, e.Lon, facts.Location.Lat, facts.Location.Lon))
+            .ThenByDescending(e => e.ReceivedAt)
+            .Take(MaxCandidatesRead);
+        foreach (var candidate in candidates)
         {
-            return null;
+            // The entry is what the incident was when filed; the incident row says what it is now.
+            if (await incidents.FindAsync(candidate.IncidentId, cancellationToken) is { } incident
+                && incident.Status is not (IncidentStatus.Retracted or IncidentStatus.Cancelled)
+                && incident.Facts.Location.Country == facts.Location.Country
+                && Matches(o, AreaEntry.Of(incident), facts))
+            {
+                return new Correlation(incident, CorrelationArea.Of(facts, o), rows, openSince);
+            }
         }
 
-        if (best.Reporters.Contains(reporterId))
-        {
-            return (best, ReportRelation.SameSource, $"same reporter {reporterId} again: not independent");
-        }
-
-        var conflicts = Conflicts(best.Facts, facts);
-        return conflicts.Count > 0
-            ? (best, ReportRelation.Contradicts, string.Join("; ", conflicts))
-            : (best, ReportRelation.Corroborates, $"{reporterId} reports the same");
+        return new Correlation(null, CorrelationArea.Of(facts, o), rows, openSince);
     }
 
     /// <summary>Key facts on which two accounts of one event disagree.</summary>
@@ -59,6 +56,13 @@ public sealed class Correlator(IncidentStore incidents, IOptionsMonitor<Verifica
 
         return conflicts;
     }
+
+    /// <summary>Whether a report may describe the candidate. An exercise never matches a real incident, nor the other way round.</summary>
+    private static bool Matches(VerificationOptions o, AreaEntry candidate, IncidentFacts facts) =>
+        candidate.Exercise == facts.Exercise
+        && (candidate.OccurredAt - facts.OccurredAt).Duration() <= o.CorrelationWindow
+        && Compatible(o, candidate.Category, facts.Category)
+        && Geo.DistanceKm(candidate.Lat, candidate.Lon, facts.Location.Lat, facts.Location.Lon) <= o.CorrelationDistanceKm;
 
     private static bool Compatible(VerificationOptions o, string a, string b) =>
         a == b || o.CompatibleCategories.Any(group =>

@@ -1,8 +1,10 @@
 using Alerts.Core.Incidents;
 using Alerts.Core.Intake;
 using Alerts.Core.Storage;
+using Alerts.Core.Verification;
 using Alerts.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Alerts.Core.Tests.Intake;
@@ -37,8 +39,10 @@ public class IntakeHandlerTests
             new[] { "incident", "report|reporter-a|r-100", "timeline|000001", "timeline|000002" },
             rows.Select(r => r.RowKey).Order(StringComparer.Ordinal));
         Assert.Equal("Held", rows.Single(r => r.RowKey == "incident").GetString("Status"));
-        var claim = Assert.Single(await StorageProbe.RowsAsync(account, TableNames.ReportClaims, "reporter-a"));
+        var index = await StorageProbe.RowsAsync(account, TableNames.IntakeIndex, "PL");
+        var claim = Assert.Single(index, r => r.RowKey == "claim|reporter-a|r-100");
         Assert.Equal(result.Incident.Id, claim.GetString("IncidentId"));
+        Assert.Single(index, r => r.RowKey.StartsWith("area|", StringComparison.Ordinal) && r.GetString("Entries0")?.Contains(result.Incident.Id, StringComparison.Ordinal) == true);
         Assert.Equal(1, await StorageProbe.QueueLengthAsync(account, QueueNames.IncidentRelease));
     }
 
@@ -77,9 +81,15 @@ public class IntakeHandlerTests
     [Fact]
     public async Task SubmitAsync_ClaimWrittenButIncidentNot_RetryCompletesTheSameIncident()
     {
-        // A first attempt that crashed after claiming the report id leaves only the claim behind.
+        // A first attempt that crashed after claiming the report id (and filing its incident) leaves only that behind.
         var (account, services) = await SetUp();
-        await services.GetRequiredService<ReportClaims>().ClaimAsync("reporter-a", "r-crash", "inc-0000000000crash0", CancellationToken.None);
+        var facts = Validate(services, "r-crash").Facts;
+        var options = services.GetRequiredService<IOptions<VerificationOptions>>().Value;
+        var index = services.GetRequiredService<IntakeIndex>();
+        var around = await index.ReadAsync(CorrelationArea.Around(facts, options), CancellationToken.None);
+        var claimed = await index.ClaimNewAsync(
+            "reporter-a", "r-crash", AreaEntry.Of("inc-0000000000crash0", facts, Now), CorrelationArea.Of(facts, options), around, Now.AddHours(-6), CancellationToken.None);
+        Assert.Equal(ClaimStatus.Claimed, claimed.Status);
 
         var result = await services.GetRequiredService<IntakeHandler>().SubmitAsync("reporter-a", Validate(services, "r-crash"), CancellationToken.None);
 

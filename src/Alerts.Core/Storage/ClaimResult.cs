@@ -1,0 +1,16 @@
+namespace Alerts.Core.Storage;
+
+/// <summary>How claiming a report for a new incident went.</summary>
+public enum ClaimStatus
+{
+    /// <summary>Claimed, and the new incident is filed in its area.</summary>
+    Claimed,
+
+    /// <summary>An earlier request claimed this report: <see cref="ClaimResult.IncidentId"/> owns it.</summary>
+    Taken,
+
+    /// <summary>An area around the event changed since it was read (someone filed an incident there): look again.</summary>
+    AreaChanged,
+}
+
+public sealed record ClaimResult(ClaimStatus Status, string? IncidentId);

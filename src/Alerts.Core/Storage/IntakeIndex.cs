@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using Alerts.Core.Verification;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Alerts.Core.Storage;
+
+/// <summary>
+/// What intake looks up before it writes an incident, kept per country in one partition so that claiming a report
+/// and filing its new incident are one entity-group transaction:
+/// <list type="bullet">
+/// <item>claim rows, <c>claim|{reporter}|{reportId}</c> → incident id: first writer wins, which makes intake idempotent;</item>
+/// <item>correlation areas (<see cref="CorrelationArea"/>): the open incidents near an event, read by point reads.</item>
+/// </list>
+/// Area rows are cached in memory. A stale cache costs nothing in correctness: a new incident is filed only if
+/// every area around it is unchanged since it was read (ETags in the same transaction), so of two requests that
+/// would open an incident for the same event at once, one succeeds and the other looks again and joins it.
+/// </summary>
+public sealed class IntakeIndex(StorageConnection storage)
+{
+    private const int MaxCachedRows = 20_000;
+    private const string ClaimPrefix = "claim|";
+    private const string IncidentIdProperty = "IncidentId";
+
+    private readonly ConcurrentDictionary<string, AreaRow> cache = new(StringComparer.Ordinal);
+
+    private TableClient Table => storage.Table(TableNames.IntakeIndex);
+
+    /// <summary>The rows of these areas, from the cache where it has them, read (in parallel) where not.</summary>
+    public async Task<IReadOnlyList<AreaRow>> ReadAsync(IReadOnlyList<CorrelationArea> areas, CancellationToken cancellationToken) =>
+        await Task.WhenAll(areas.Select(area => cache.TryGetValue(CacheKey(area), out var row) ? Task.FromResult(row) : LoadAsync(area, cancellationToken)));
+
+    /// <summary>
+    /// Claims (reporter, reportId) for the new incident <paramref name="entry"/> and files it in <paramref name="home"/>,
+    /// all or nothing, provided none of <paramref name="around"/> changed since it was read.
+    /// </summary>
+    public async Task<ClaimResult> ClaimNewAsync(
+        string reporterId,
+        string reportId,
+        AreaEntry entry,
+        CorrelationArea home,
+        IReadOnlyList<AreaRow> around,
+        DateTimeOffset expiredBefore,
+        CancellationToken cancellationToken)
+    {
+        var written = around.Select(row => row.Area == home ? row.With(entry, expiredBefore) : row).ToList();
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, Claim(home.Country, reporterId, reportId, entry.IncidentId)) };
+        actions.AddRange(written.Select((row, i) => around[i].ETag is { } etag
+            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, row.ToEntity(), etag)
+            : new TableTransactionAction(TableTransactionActionType.Add, row.ToEntity())));
+        try
+        {
+            var responses = (await Table.SubmitTransactionAsync(actions, cancellationToken)).Value;
+            for (var i = 0; i < written.Count; i++)
+            {
+                if (responses.Count > i + 1 && responses[i + 1].Headers.ETag is { } etag)
+                {
+                    Remember(written[i] with { ETag = etag });
+                }
+                else
+                {
+                    // Written, but the service did not say its new ETag: read it again next time.
+                    cache.TryRemove(CacheKey(written[i].Area), out _);
+                }
+            }
+
+            return new ClaimResult(ClaimStatus.Claimed, entry.IncidentId);
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+        {
+            // Either the claim exists already (a repeat of this report) or an area changed; the claim tells which.
+            if (await FindClaimAsync(home.Country, reporterId, reportId, cancellationToken) is { } owner)
+            {
+                return new ClaimResult(ClaimStatus.Taken, owner);
+            }
+
+            foreach (var row in around)
+            {
+                cache.TryRemove(CacheKey(row.Area), out _);
+            }
+
+            return new ClaimResult(ClaimStatus.AreaChanged, null);
+        }
+    }
+
+    /// <summary>Claims (reporter, reportId) for an existing incident; returns the incident that owns the claim.</summary>
+    public async Task<string> ClaimAsync(string country, string reporterId, string reportId, string incidentId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.AddEntityAsync(Claim(country, reporterId, reportId, incidentId), cancellationToken);
+            return incidentId;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return await FindClaimAsync(country, reporterId, reportId, cancellationToken)
+                ?? throw new InvalidOperationException($"The claim of report {reporterId}/{reportId} vanished.", e);
+        }
+    }
+
+    /// <summary>The incident that owns (reporter, reportId), or null if the report was never claimed.</summary>
+    public async Task<string?> FindClaimAsync(string country, string reporterId, string reportId, CancellationToken cancellationToken)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(country, ClaimRowKey(reporterId, reportId), select: [IncidentIdProperty], cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value!.GetString(IncidentIdProperty) : null;
+    }
+
+    private static TableEntity Claim(string country, string reporterId, string reportId, string incidentId) =>
+        new(country, ClaimRowKey(reporterId, reportId)) { [IncidentIdProperty] = incidentId };
+
+    private static string ClaimRowKey(string reporterId, string reportId) => $"{ClaimPrefix}{reporterId}|{reportId}";
+
+    private static string CacheKey(CorrelationArea area) => $"{area.Country}/{area.RowKey}";
+
+    private async Task<AreaRow> LoadAsync(CorrelationArea area, CancellationToken cancellationToken)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(area.Country, area.RowKey, cancellationToken: cancellationToken);
+        var row = response.HasValue ? AreaRow.From(area, response.Value!) : AreaRow.Missing(area);
+        Remember(row);
+        return row;
+    }
+
+    private void Remember(AreaRow row)
+    {
+        if (cache.Count >= MaxCachedRows)
+        {
+            cache.Clear();
+        }
+
+        cache[CacheKey(row.Area)] = row;
+    }
+}

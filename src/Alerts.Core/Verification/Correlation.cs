@@ -1,0 +1,10 @@
+using Alerts.Core.Incidents;
+using Alerts.Core.Storage;
+
+namespace Alerts.Core.Verification;
+
+/// <summary>
+/// What the correlator found for a report: the open incident it describes, if any; the area a new incident for it
+/// is filed in; and the area rows it read, which must be unchanged when that new incident is filed.
+/// </summary>
+public sealed record Correlation(Incident? Match, CorrelationArea Home, IReadOnlyList<AreaRow> Around, DateTimeOffset OpenSince);
