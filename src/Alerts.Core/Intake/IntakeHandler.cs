@@ -24,7 +24,8 @@ public sealed partial class IntakeHandler(
     TimeProvider time,
     ILogger<IntakeHandler> logger)
 {
-    private const int MaxAttempts = 5;
+    /// <summary>Joining is a race on the incident row: enough attempts for a burst of reports of one event.</summary>
+    private const int MaxAttempts = 20;
 
     /// <summary>Looks, tries to file a new incident, finds the area changed, looks again: this many times at most.</summary>
     private const int MaxClaimAttempts = 8;
@@ -66,8 +67,8 @@ public sealed partial class IntakeHandler(
             // Changed meanwhile (or this very report was added concurrently): look again.
         }
 
-        var final = await store.FindAsync(incidentId, cancellationToken) ?? throw new InvalidOperationException($"Incident {incidentId} cannot be read.");
-        return new IntakeResult(final, IntakeOutcome.Duplicate);
+        // The claim is stored, so sending the report again completes it.
+        throw new IntakeBusyException($"Incident {incidentId} kept changing: {MaxAttempts} attempts to add report {reporterId}/{report.ReportId} failed.");
     }
 
     /// <summary>
@@ -80,10 +81,13 @@ public sealed partial class IntakeHandler(
         for (var attempt = 0; attempt < MaxClaimAttempts; attempt++)
         {
             var correlation = await correlator.FindAsync(facts, now, cancellationToken);
-            if (correlation.Match is { } match)
+            if (correlation.IncidentId is { } matchId)
             {
-                var owner = await index.ClaimAsync(facts.Location.Country, reporterId, reportId, match.Id, cancellationToken);
-                return owner == match.Id ? new ReportClaim(owner, match, Ours: true) : new ReportClaim(owner, null, Ours: false);
+                // An incident filed but not yet written is opened by whichever request gets there first; the other joins it.
+                var claimed = await index.ClaimAsync(facts.Location.Country, reporterId, reportId, matchId, cancellationToken);
+                return claimed.Status == ClaimStatus.Claimed
+                    ? new ReportClaim(matchId, correlation.Incident, Ours: true)
+                    : new ReportClaim(claimed.IncidentId!, null, Ours: false);
             }
 
             var entry = AreaEntry.Of(IncidentId.New(now), facts, now);

@@ -1,9 +1,9 @@
 namespace Alerts.Core.Storage;
 
-/// <summary>How claiming a report for a new incident went.</summary>
+/// <summary>How claiming a report went.</summary>
 public enum ClaimStatus
 {
-    /// <summary>Claimed, and the new incident is filed in its area.</summary>
+    /// <summary>Claimed by this request (and, for a new incident, filed in its area).</summary>
     Claimed,
 
     /// <summary>An earlier request claimed this report: <see cref="ClaimResult.IncidentId"/> owns it.</summary>

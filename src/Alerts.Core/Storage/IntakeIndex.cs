@@ -19,6 +19,7 @@ namespace Alerts.Core.Storage;
 public sealed class IntakeIndex(StorageConnection storage)
 {
     private const int MaxCachedRows = 20_000;
+    private const int MaxFileAttempts = 10;
     private const string ClaimPrefix = "claim|";
     private const string IncidentIdProperty = "IncidentId";
 
@@ -60,7 +61,7 @@ public sealed class IntakeIndex(StorageConnection storage)
                 else
                 {
                     // Written, but the service did not say its new ETag: read it again next time.
-                    cache.TryRemove(CacheKey(written[i].Area), out _);
+                    Forget(written[i].Area);
                 }
             }
 
@@ -76,25 +77,56 @@ public sealed class IntakeIndex(StorageConnection storage)
 
             foreach (var row in around)
             {
-                cache.TryRemove(CacheKey(row.Area), out _);
+                Forget(row.Area);
             }
 
             return new ClaimResult(ClaimStatus.AreaChanged, null);
         }
     }
 
-    /// <summary>Claims (reporter, reportId) for an existing incident; returns the incident that owns the claim.</summary>
-    public async Task<string> ClaimAsync(string country, string reporterId, string reportId, string incidentId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Files an existing incident (again) in <paramref name="home"/>, e.g. after an analyst moved it. Unlike a new
+    /// incident, it needs no claim and no guard on the areas around it; it retries until the row takes it.
+    /// </summary>
+    public async Task FileAsync(CorrelationArea home, AreaEntry entry, DateTimeOffset expiredBefore, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var row = (await ReadAsync([home], cancellationToken))[0];
+            var next = row.With(entry, expiredBefore);
+            try
+            {
+                var response = row.ETag is { } etag
+                    ? await Table.UpdateEntityAsync(next.ToEntity(), etag, TableUpdateMode.Replace, cancellationToken)
+                    : await Table.AddEntityAsync(next.ToEntity(), cancellationToken);
+                Forget(home);
+                if (response.Headers.ETag is { } written)
+                {
+                    Remember(next with { ETag = written });
+                }
+
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxFileAttempts)
+            {
+                Forget(home);
+            }
+        }
+    }
+
+    /// <summary>Claims (reporter, reportId) for an existing incident: Claimed, or Taken with the incident that owns it.</summary>
+    public async Task<ClaimResult> ClaimAsync(string country, string reporterId, string reportId, string incidentId, CancellationToken cancellationToken)
     {
         try
         {
             await Table.AddEntityAsync(Claim(country, reporterId, reportId, incidentId), cancellationToken);
-            return incidentId;
+            return new ClaimResult(ClaimStatus.Claimed, incidentId);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            return await FindClaimAsync(country, reporterId, reportId, cancellationToken)
+            var owner = await FindClaimAsync(country, reporterId, reportId, cancellationToken)
                 ?? throw new InvalidOperationException($"The claim of report {reporterId}/{reportId} vanished.", e);
+            return new ClaimResult(ClaimStatus.Taken, owner);
         }
     }
 
@@ -119,6 +151,8 @@ public sealed class IntakeIndex(StorageConnection storage)
         Remember(row);
         return row;
     }
+
+    private void Forget(CorrelationArea area) => cache.TryRemove(CacheKey(area), out _);
 
     private void Remember(AreaRow row)
     {

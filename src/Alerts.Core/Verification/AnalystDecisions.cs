@@ -8,6 +8,7 @@ using Alerts.Core.Intake;
 using Alerts.Core.Release;
 using Alerts.Core.Storage;
 using Alerts.Core.Validation;
+using Azure;
 using Microsoft.Extensions.Logging;
 
 namespace Alerts.Core.Verification;
@@ -22,6 +23,7 @@ public sealed partial class AnalystDecisions(
     IncidentReleaser releaser,
     ReleaseScheduler scheduler,
     FanoutStarter fanout,
+    Correlator correlator,
     ReportValidator validator,
     TimeProvider time,
     ILogger<AnalystDecisions> logger)
@@ -207,8 +209,22 @@ public sealed partial class AnalystDecisions(
         }
 
         await fanout.StartIssuedAsync(next, notices, cancellationToken);
+        await RefileAsync(incident, next, cancellationToken);
         LogDecision(incidentId, analyst, "amended");
         return new DecisionResult(DecisionStatus.Done, await store.FindAsync(incidentId, cancellationToken));
+    }
+
+    /// <summary>The amendment is stored; if reports cannot find the incident at its new place, that is worth a log line, not a failed request.</summary>
+    private async Task RefileAsync(Incident before, Incident after, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await correlator.RefileAsync(before, after, cancellationToken);
+        }
+        catch (RequestFailedException e)
+        {
+            LogRefileFailed(e, after.Id);
+        }
     }
 
     private (IncidentFacts? Facts, Dictionary<string, string[]> Errors) Patch(IncidentFacts current, JsonNode patch)
@@ -247,6 +263,9 @@ public sealed partial class AnalystDecisions(
     }
 
     private static string Describe(IncidentStatus status) => JsonNamingPolicy.CamelCase.ConvertName(status.ToString());
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Incident {IncidentId} was amended, but could not be filed at its new place: reports there will not find it")]
+    private partial void LogRefileFailed(Exception exception, string incidentId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId}: {Decision} by analyst {Analyst}")]
     private partial void LogDecision(string incidentId, string analyst, string decision);

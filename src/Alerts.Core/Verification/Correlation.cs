@@ -4,7 +4,8 @@ using Alerts.Core.Storage;
 namespace Alerts.Core.Verification;
 
 /// <summary>
-/// What the correlator found for a report: the open incident it describes, if any; the area a new incident for it
-/// is filed in; and the area rows it read, which must be unchanged when that new incident is filed.
+/// What the correlator found for a report: the open incident it describes, if any (<see cref="Incident"/> is null
+/// when that incident is filed but not written yet); the area a new incident for it would be filed in; and the area
+/// rows it read, which must be unchanged when that new incident is filed.
 /// </summary>
-public sealed record Correlation(Incident? Match, CorrelationArea Home, IReadOnlyList<AreaRow> Around, DateTimeOffset OpenSince);
+public sealed record Correlation(string? IncidentId, Incident? Incident, CorrelationArea Home, IReadOnlyList<AreaRow> Around, DateTimeOffset OpenSince);

@@ -25,19 +25,41 @@ public sealed class Correlator(IntakeIndex index, IncidentStore incidents, IOpti
             .OrderBy(e => Geo.DistanceKm(e.Lat, e.Lon, facts.Location.Lat, facts.Location.Lon))
             .ThenByDescending(e => e.ReceivedAt)
             .Take(MaxCandidatesRead);
+        string? pending = null;
         foreach (var candidate in candidates)
         {
             // The entry is what the incident was when filed; the incident row says what it is now.
-            if (await incidents.FindAsync(candidate.IncidentId, cancellationToken) is { } incident
-                && incident.Status is not (IncidentStatus.Retracted or IncidentStatus.Cancelled)
+            var incident = await incidents.FindAsync(candidate.IncidentId, cancellationToken);
+            if (incident is null)
+            {
+                // Filed a moment ago and not written yet (or its first request crashed): the report belongs there too.
+                pending ??= candidate.IncidentId;
+            }
+            else if (incident.Status is not (IncidentStatus.Retracted or IncidentStatus.Cancelled)
                 && incident.Facts.Location.Country == facts.Location.Country
                 && Matches(o, AreaEntry.Of(incident), facts))
             {
-                return new Correlation(incident, CorrelationArea.Of(facts, o), rows, openSince);
+                return new Correlation(incident.Id, incident, CorrelationArea.Of(facts, o), rows, openSince);
             }
         }
 
-        return new Correlation(null, CorrelationArea.Of(facts, o), rows, openSince);
+        return new Correlation(pending, null, CorrelationArea.Of(facts, o), rows, openSince);
+    }
+
+    /// <summary>
+    /// After an analyst changed where, when or what happened, files the incident where reports of the event will now
+    /// look for it. The old entry may stay: candidates are checked against the incident itself.
+    /// </summary>
+    public async Task RefileAsync(Incident before, Incident after, CancellationToken cancellationToken)
+    {
+        var entry = AreaEntry.Of(after);
+        if (entry == AreaEntry.Of(before) && before.Facts.Location.Country == after.Facts.Location.Country)
+        {
+            return;
+        }
+
+        var o = options.CurrentValue;
+        await index.FileAsync(CorrelationArea.Of(after.Facts, o), entry, entry.ReceivedAt - o.OpenFor, cancellationToken);
     }
 
     /// <summary>Key facts on which two accounts of one event disagree.</summary>

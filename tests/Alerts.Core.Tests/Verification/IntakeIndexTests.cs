@@ -98,4 +98,23 @@ public class IntakeIndexTests
         Assert.Equal(first.Incident.Id, repeat.Incident.Id);
         Assert.Equal(rowsBefore, (await StorageProbe.RowsAsync(account, TableNames.Incidents)).Count);
     }
+
+    [Fact]
+    public async Task AnIncidentAnAnalystMoved_IsFoundByReportsAtItsNewPlace()
+    {
+        var account = await StorageAccount.CreateAsync();
+        var services = Instance(account);
+        var intake = services.GetRequiredService<IntakeHandler>();
+        var first = await intake.SubmitAsync("reporter-1", Report(services, "r-1"), CancellationToken.None);
+        var patch = System.Text.Json.Nodes.JsonNode.Parse("""{"location":{"place":"Hrubieszów","lat":50.80,"lon":23.89}}""")!;
+        var amended = await services.GetRequiredService<AnalystDecisions>().AmendAsync(first.Incident.Id, "analyst-1", first.Incident.ContentTag, patch, "wrong village", CancellationToken.None);
+        Assert.Equal(DecisionStatus.Done, amended.Status);
+
+        // 40 km north of the first report: too far from where it was filed, close to where the analyst put it.
+        var later = await Instance(account).GetRequiredService<IntakeHandler>().SubmitAsync(
+            "reporter-2", Report(services, "r-2", r => { r.Location!.Place = "Hrubieszów"; r.Location.Lat = 50.81; r.Location.Lon = 23.90; }), CancellationToken.None);
+
+        Assert.Equal(IntakeOutcome.Corroborated, later.Outcome);
+        Assert.Equal(first.Incident.Id, later.Incident.Id);
+    }
 }
