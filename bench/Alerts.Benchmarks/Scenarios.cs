@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Alerts.Core.Delivery;
 using Alerts.Core.Storage;
 using Alerts.Core.Subscribers;
+using Alerts.Testing;
 
 namespace Alerts.Benchmarks;
 
@@ -145,17 +146,17 @@ internal sealed partial class Scenarios(BenchOptions options, AzuriteMode mode, 
     public async Task PrecisionAsync()
     {
         using var azurite = AzuriteProcess.Start(mode, Scratch);
-        await using var sink = await WebhookSink.StartAsync();
+        await using var sink = await StartWebhookSinkAsync();
         var servers = await StartServersAsync(azurite, 1, new Dictionary<string, string> { ["Hold:Override"] = options.PrecisionHold.ToString() });
         try
         {
             var storage = Workload.Storage(azurite.ConnectionString);
-            await Workload.AddSubscribersAsync(storage, 3, i => Workload.Webhook(sink.Url, i), s => sink.Trust(s.Id, s.Secrets[0].Secret));
+            await Workload.AddSubscribersAsync(storage, 3, i => Workload.Webhook(WebhookUrl(sink), i), s => sink.Audit.Trust(s.Id, s.Secrets[0].Secret));
             using var http = Workload.NewClient();
 
             // The first release after start runs cold (JIT, first connections); it is reported apart, not in the percentiles.
             var warm = await Workload.SubmitAsync(http, servers[0].BaseAddress, Workload.NewReportId("w"));
-            var warmArrivals = sink.For(warm.IncidentId);
+            var warmArrivals = sink.Audit.ArrivalsOf(warm.IncidentId);
             await warmArrivals.WaitForAsync(3, TimeSpan.FromSeconds(60));
             var coldMs = ((warmArrivals.First ?? DateTimeOffset.UtcNow) - warm.HoldUntil).TotalMilliseconds;
             await Task.Delay(TimeSpan.FromSeconds(options.PrecisionSpacingSeconds.Max));
@@ -171,7 +172,7 @@ internal sealed partial class Scenarios(BenchOptions options, AzuriteMode mode, 
             var firsts = new List<double>();
             foreach (var a in accepted)
             {
-                var arrivals = sink.For(a.IncidentId);
+                var arrivals = sink.Audit.ArrivalsOf(a.IncidentId);
                 if (!await arrivals.WaitForAsync(3, TimeSpan.FromSeconds(60)))
                 {
                     results.Problem($"precision {mode}: incident {a.IncidentId} reached {arrivals.Distinct} of 3 subscribers in time");
@@ -210,13 +211,13 @@ internal sealed partial class Scenarios(BenchOptions options, AzuriteMode mode, 
         foreach (var n in sizes)
         {
             using var azurite = AzuriteProcess.Start(mode, Scratch);
-            await using var sink = await WebhookSink.StartAsync();
+            await using var sink = await StartWebhookSinkAsync();
             var servers = await StartServersAsync(azurite, instances, new Dictionary<string, string> { ["Hold:Override"] = options.FanoutHold.ToString() });
             try
             {
                 var storage = Workload.Storage(azurite.ConnectionString);
                 var seeding = Stopwatch.StartNew();
-                await Workload.AddSubscribersAsync(storage, n, i => Workload.Webhook(sink.Url, i), s => sink.Trust(s.Id, s.Secrets[0].Secret));
+                await Workload.AddSubscribersAsync(storage, n, i => Workload.Webhook(WebhookUrl(sink), i), s => sink.Audit.Trust(s.Id, s.Secrets[0].Secret));
                 Console.WriteLine($"fan-out  {mode,-6} {instances}x N={n}: {n} webhook subscribers created in {seeding.Elapsed.TotalSeconds:N1} s");
                 using var http = Workload.NewClient();
                 for (var run = 1; run <= options.FanoutRuns; run++)
@@ -236,7 +237,7 @@ internal sealed partial class Scenarios(BenchOptions options, AzuriteMode mode, 
         }
     }
 
-    private async Task FanoutOnceAsync(int instances, int n, int run, IReadOnlyList<ServerProcess> servers, WebhookSink sink, StorageConnection storage, AzuriteProcess azurite, HttpClient http)
+    private async Task FanoutOnceAsync(int instances, int n, int run, IReadOnlyList<ServerProcess> servers, WebhookReceiver sink, StorageConnection storage, AzuriteProcess azurite, HttpClient http)
     {
         foreach (var s in servers)
         {
@@ -253,7 +254,7 @@ internal sealed partial class Scenarios(BenchOptions options, AzuriteMode mode, 
 
         var azuriteCpu = ProcStatus.CpuTicks(azurite.Pid);
         var serverCpu = servers.Sum(s => ProcStatus.CpuTicks(s.Pid));
-        var arrivals = sink.For(accepted.IncidentId);
+        var arrivals = sink.Audit.ArrivalsOf(accepted.IncidentId);
         var timeout = TimeSpan.FromSeconds(30 + (n / 100));
         if (!await arrivals.WaitForAsync(n, timeout))
         {
@@ -279,16 +280,16 @@ internal sealed partial class Scenarios(BenchOptions options, AzuriteMode mode, 
             results.Problem($"fan-out {mode}/{instances}x N={n} run {run}: {rows.Delivered} of {n} delivery rows say Delivered ({rows.Total} rows)");
         }
 
-        if (arrivals.Duplicates > 0 || sink.BadSignatures > 0 || sink.UnknownSubscribers > 0)
+        if (arrivals.Duplicates > 0 || sink.Audit.BadSignatures > 0 || sink.Audit.UnknownSubscribers > 0)
         {
-            results.Problem($"fan-out {mode}/{instances}x N={n} run {run}: {arrivals.Duplicates} duplicates, {sink.BadSignatures} bad signatures, {sink.UnknownSubscribers} unknown subscribers");
+            results.Problem($"fan-out {mode}/{instances}x N={n} run {run}: {arrivals.Duplicates} duplicates, {sink.Audit.BadSignatures} bad signatures, {sink.Audit.UnknownSubscribers} unknown subscribers");
         }
 
         var row = new FanoutRow(mode, instances, n,
             ((arrivals.First ?? DateTimeOffset.UtcNow) - accepted.HoldUntil).TotalMilliseconds,
             ((arrivals.Last ?? DateTimeOffset.UtcNow) - accepted.HoldUntil).TotalMilliseconds,
             (recordedAt - accepted.HoldUntil).TotalMilliseconds,
-            peak, sampler.MaxKb / 1024.0, rows.Delivered, arrivals.Duplicates, sink.BadSignatures,
+            peak, sampler.MaxKb / 1024.0, rows.Delivered, arrivals.Duplicates, sink.Audit.BadSignatures,
             100 * azuriteCpu / TicksPerMs / intervalMs, 100 * serverCpu / TicksPerMs / intervalMs, Machine.Load());
         results.Fanout.Add(row);
         Console.WriteLine($"fan-out  {mode,-6} {instances}x N={n} run {run}: first {row.FirstMs:N0} ms, all received {row.AllReceivedMs:N0} ms, all recorded {row.AllRecordedMs:N0} ms, " +
@@ -410,7 +411,7 @@ internal sealed partial class Scenarios(BenchOptions options, AzuriteMode mode, 
     public async Task EmailAsync()
     {
         using var azurite = AzuriteProcess.Start(mode, Scratch);
-        await using var smtp = await SmtpSink.StartAsync();
+        await using var smtp = await SmtpTestServer.StartAsync();
         var servers = await StartServersAsync(azurite, 1, new Dictionary<string, string>
         {
             ["Hold:Override"] = options.FanoutHold.ToString(),
@@ -427,15 +428,15 @@ internal sealed partial class Scenarios(BenchOptions options, AzuriteMode mode, 
             using var http = Workload.NewClient();
             for (var run = 1; run <= options.EmailRuns; run++)
             {
-                var before = smtp.Received.Count;
+                var before = smtp.Messages.Count;
                 var accepted = await Workload.SubmitAsync(http, servers[0].BaseAddress, Workload.NewReportId("e"));
                 var deadline = DateTime.UtcNow + options.FanoutHold + TimeSpan.FromSeconds(60 + (m / 10));
-                while (smtp.Received.Count < before + m && DateTime.UtcNow < deadline)
+                while (smtp.Messages.Count < before + m && DateTime.UtcNow < deadline)
                 {
                     await Task.Delay(50);
                 }
 
-                var times = smtp.Received.Times.Skip(before).ToList();
+                var times = smtp.Messages.Skip(before).Select(message => message.ReceivedAt).ToList();
                 if (times.Count < m)
                 {
                     results.Problem($"email {mode} run {run}: {times.Count} of {m} messages arrived");
@@ -457,6 +458,18 @@ internal sealed partial class Scenarios(BenchOptions options, AzuriteMode mode, 
             await StopAsync(servers);
         }
     }
+
+    // ---------------------------------------------------------------- receivers
+
+    /// <summary>The shared test receiver, answering 204; the benchmark reads only its audit, so it keeps no requests.</summary>
+    private static async Task<WebhookReceiver> StartWebhookSinkAsync()
+    {
+        var sink = await WebhookReceiver.StartAsync();
+        sink.KeepRequests = false;
+        return sink;
+    }
+
+    private static Uri WebhookUrl(WebhookReceiver sink) => new(sink.BaseUrl, "alerts");
 
     // ---------------------------------------------------------------- processes
 

@@ -13,7 +13,8 @@ namespace Alerts.Testing;
 
 /// <summary>
 /// A real SMTP server on 127.0.0.1 (SmtpServer package, no TLS, no auth) that records what it accepts and can be told
-/// to refuse the next messages at end of DATA with a chosen reply, e.g. 451 or 550.
+/// to refuse the next messages at end of DATA with a chosen reply, e.g. 451 or 550. Each accepted message carries its
+/// arrival time, which the benchmark reads.
 /// </summary>
 public sealed class SmtpTestServer : IAsyncDisposable
 {
@@ -91,8 +92,8 @@ public sealed class SmtpTestServer : IAsyncDisposable
         stop.Dispose();
     }
 
-    /// <summary>One accepted message: the SMTP envelope and the parsed MIME.</summary>
-    public sealed record ReceivedMessage(string EnvelopeFrom, IReadOnlyList<string> EnvelopeTo, MimeMessage Message);
+    /// <summary>One accepted message: the SMTP envelope, the parsed MIME and when its end of DATA arrived.</summary>
+    public sealed record ReceivedMessage(string EnvelopeFrom, IReadOnlyList<string> EnvelopeTo, MimeMessage Message, DateTimeOffset ReceivedAt);
 
     private sealed class Recorder : MessageStore
     {
@@ -103,6 +104,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
         public override async Task<SmtpResponse> SaveAsync(
             ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            var receivedAt = DateTimeOffset.UtcNow;
             if (Replies.TryDequeue(out var reply))
             {
                 return reply;
@@ -113,7 +115,8 @@ public sealed class SmtpTestServer : IAsyncDisposable
             Received.Enqueue(new ReceivedMessage(
                 transaction.From.AsAddress(),
                 transaction.To.Select(m => m.AsAddress()).ToList(),
-                message));
+                message,
+                receivedAt));
             return SmtpResponse.Ok;
         }
     }

@@ -14,6 +14,7 @@ namespace Alerts.Testing;
 /// <summary>
 /// A real HTTP server on 127.0.0.1 that records every request it gets and answers as the test tells it to
 /// (<see cref="Respond"/>, given the request and how many times its path has been called, counting from 1).
+/// Every request also passes through <see cref="Audit"/> (signatures, arrivals per incident), which the benchmark reads.
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
@@ -36,6 +37,15 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     /// <summary>Every request so far, in arrival order.</summary>
     public IReadOnlyList<Request> Requests => requests.ToArray();
+
+    /// <summary>
+    /// Whether <see cref="Requests"/> keeps what arrives. The benchmark turns it off: its fan-outs send tens of
+    /// thousands of webhooks, and it reads only <see cref="Audit"/>.
+    /// </summary>
+    public bool KeepRequests { get; set; } = true;
+
+    /// <summary>Signature checks and arrival times per incident of the service's deliveries.</summary>
+    public WebhookAudit Audit { get; } = new();
 
     public static async Task<WebhookReceiver> StartAsync()
     {
@@ -60,6 +70,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        var arrivedAt = DateTimeOffset.UtcNow;
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body, context.RequestAborted);
         var request = new Request(
@@ -67,8 +78,13 @@ public sealed class WebhookReceiver : IAsyncDisposable
             context.Request.Path + context.Request.QueryString,
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             body.ToArray(),
-            DateTimeOffset.UtcNow);
-        requests.Enqueue(request);
+            arrivedAt);
+        if (KeepRequests)
+        {
+            requests.Enqueue(request);
+        }
+
+        Audit.Record(request);
         var call = callsByPath.AddOrUpdate(context.Request.Path.Value ?? "/", 1, (_, n) => n + 1);
 
         var reply = Respond(request, call);
@@ -99,7 +115,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
         }
     }
 
-    /// <summary>One request as it arrived; <see cref="Headers"/> is case-insensitive.</summary>
+    /// <summary>One request as it arrived (<see cref="ReceivedAt"/>: before its body was read); <see cref="Headers"/> is case-insensitive.</summary>
     public sealed record Request(string Method, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body, DateTimeOffset ReceivedAt);
 
     /// <summary>An answer: status, headers, optional text body, optionally after a delay.</summary>
