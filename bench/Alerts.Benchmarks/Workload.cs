@@ -30,14 +30,15 @@ internal static class Workload
 
     /// <summary>
     /// A valid report of its own event, with its own reportId (JSON built by hand: the benchmark speaks the public API
-    /// only). Each report lies a degree (~111 km) from the others, so correlation never joins two into one incident.
+    /// only). Each report lies a degree of latitude (111 km) or, at the same latitude, a degree of longitude (55 km or
+    /// more within 60° of the equator) from the others, so correlation never joins two into one incident.
     /// </summary>
     public static string ReportJson(string reportId)
     {
         var occurred = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         var place = Interlocked.Increment(ref places);
-        var lat = (-80 + (place % 160)).ToString(CultureInfo.InvariantCulture);
-        var lon = (-170 + (place / 160 % 340)).ToString(CultureInfo.InvariantCulture);
+        var lat = (-60 + (place % 120)).ToString(CultureInfo.InvariantCulture);
+        var lon = (-170 + (place / 120 % 340)).ToString(CultureInfo.InvariantCulture);
         return $$$"""
             {"reportId":"{{{reportId}}}","occurredAt":"{{{occurred}}}","category":"missile-impact","severity":"extreme",
              "certainty":"possible","urgency":"immediate",
@@ -165,7 +166,7 @@ internal sealed class DirectIntake(StorageConnection storage)
     {
         var now = DateTimeOffset.UtcNow;
         var incidentId = "inc-" + Guid.NewGuid().ToString("N");
-        var band = Interlocked.Increment(ref areas) % 160;
+        var band = Interlocked.Increment(ref areas) % 120;
         await index.SubmitTransactionAsync(
         [
             new(TableTransactionActionType.Add, new TableEntity("PL", "claim|bench-reporter|" + reportId) { ["IncidentId"] = incidentId }),

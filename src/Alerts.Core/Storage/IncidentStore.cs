@@ -115,25 +115,6 @@ public sealed class IncidentStore(StorageConnection storage)
     public async Task<bool> HasReportAsync(string incidentId, string reporterId, string reportId, CancellationToken cancellationToken) =>
         (await Table.GetEntityIfExistsAsync<TableEntity>(incidentId, IncidentRows.Report(reporterId, reportId), select: ["RowKey"], cancellationToken: cancellationToken)).HasValue;
 
-    /// <summary>
-    /// Incidents received since <paramref name="receivedSince"/> in a country whose event time lies in [from, to].
-    /// Incident ids sort by receipt time, so this reads only the recent partitions.
-    /// </summary>
-    public async Task<List<Incident>> FindNearbyAsync(string country, DateTimeOffset from, DateTimeOffset to, DateTimeOffset receivedSince, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var newest = IncidentId.LowerBound(now.AddMinutes(1));
-        var oldest = IncidentId.UpperBound(receivedSince);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey ge {newest} and PartitionKey le {oldest} and RowKey eq {IncidentRows.Incident} and Country eq {country} and OccurredAt ge {from} and OccurredAt le {to}");
-        var result = new List<Incident>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            result.Add(IncidentMapping.ToIncident(row));
-        }
-
-        return result;
-    }
-
     /// <summary>Records that the fan-out of <paramref name="notice"/> has been queued, unless the incident moved on meanwhile.</summary>
     public async Task MarkFanoutQueuedAsync(string incidentId, int notice, CancellationToken cancellationToken)
     {
