@@ -3,7 +3,7 @@ using System.Globalization;
 using Alerts.Benchmarks;
 
 // The Alerts benchmark (issue 5). Run: scripts/bench.sh [--quick] [--modes memory,disk] [--only intake,precision,fanout,email,two]
-//   [--runs N] [--intake-runs N] [--sizes 100,1000,10000] [--out DIR]
+//   [--runs N] [--intake-runs N] [--intake-warmup S] [--intake-seconds S] [--sizes 100,1000,10000] [--out DIR]
 // It starts a fresh Azurite per scenario, the Release server as separate process(es), a webhook receiver and an SMTP sink.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var options = BenchOptions.Parse(args);
