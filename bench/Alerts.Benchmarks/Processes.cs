@@ -64,7 +64,23 @@ internal sealed class AzuriteProcess : IDisposable
 
     public int Pid => process.Id;
 
+    /// <summary>Starts Azurite on free ports; a start that fails (another process took a port meanwhile) is retried on new ones.</summary>
     public static AzuriteProcess Start(AzuriteMode mode, string scratch)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return StartOnce(mode, scratch);
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("during start-up", StringComparison.Ordinal))
+            {
+                Console.WriteLine($"  Azurite did not start ({e.Message}); trying other ports");
+            }
+        }
+    }
+
+    private static AzuriteProcess StartOnce(AzuriteMode mode, string scratch)
     {
         var script = Path.Combine(Repo.Root, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))
@@ -99,11 +115,26 @@ internal sealed class AzuriteProcess : IDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for Azurite.");
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line && errors.Count < 20)
+            {
+                errors.Enqueue(line);
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var azurite = new AzuriteProcess(process, location, queue, table);
-        Ports.WaitOpen(process, [blob, queue, table]);
+        try
+        {
+            Ports.WaitOpen(process, [blob, queue, table]);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidOperationException($"{e.Message} {string.Join(" | ", errors)}", e);
+        }
+
         return azurite;
     }
 

@@ -57,10 +57,6 @@ public sealed partial class FanoutHandler(
         var recipients = withdrawn ? [] : await RecipientsAsync(message, notice, audience, page, cancellationToken);
 
         var now = time.GetUtcNow();
-        if (audience == NoticeAudience.Subscribers)
-        {
-            await ledger.RecordAsync(message.IncidentId, message.Notice, recipients.Select(r => r.Subscriber.Id).ToList(), cancellationToken);
-        }
 
         // A first alert or a review is created claimed, to be sent right here; a correction waits in the delivery stage.
         var chunks = recipients
@@ -68,29 +64,59 @@ public sealed partial class FanoutHandler(
             .SelectMany(shard => shard.Chunk(options.Value.RecipientsPerMessage).Select(chunk => (Shard: shard.Key, Recipients: chunk)))
             .ToList();
         var created = new List<DeliveryRecord>[chunks.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, chunks.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = options.Value.ParallelChunks, CancellationToken = cancellationToken },
-            async (i, ct) => created[i] = await deliveries.CreateAsync(
-                chunks[i].Recipients.Select(r => Record(message, r, now)).ToList(), ct));
 
-        // The next page (or the next notice) may start now: this page's records and ledger entries exist.
-        if (page.Count == pageSize && !withdrawn)
+        // The first chunk is written and sent before the rest of the page is written: the first alert is not kept
+        // waiting for a thousand records.
+        var firstSend = Task.CompletedTask;
+        try
         {
-            await storage.Queue(QueueNames.AlertFanout).SendMessageAsync(
-                QueueMessages.Serialize(message with { AfterSubscriberId = page[^1].Id }), cancellationToken);
-        }
-        else if (audience == NoticeAudience.Subscribers)
-        {
-            await completer.CompleteAsync(message.IncidentId, message.Notice, cancellationToken);
-        }
+            if (chunks.Count > 0)
+            {
+                created[0] = await WriteChunkAsync(message, audience, chunks[0].Recipients, now, cancellationToken);
+                firstSend = SendChunkAsync(message, notice, chunks[0].Shard, chunks[0].Recipients, created[0], cancellationToken);
+            }
 
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, chunks.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = options.Value.ParallelChunks, CancellationToken = cancellationToken },
-            async (i, ct) => await SendChunkAsync(message, notice, chunks[i].Shard, chunks[i].Recipients, created[i], ct));
+            await Parallel.ForEachAsync(
+                Enumerable.Range(1, Math.Max(0, chunks.Count - 1)),
+                new ParallelOptions { MaxDegreeOfParallelism = options.Value.ParallelChunks, CancellationToken = cancellationToken },
+                async (i, ct) => created[i] = await WriteChunkAsync(message, audience, chunks[i].Recipients, now, ct));
+
+            // The next page (or the next notice) may start now: this page's records and ledger entries exist.
+            if (page.Count == pageSize && !withdrawn)
+            {
+                await storage.Queue(QueueNames.AlertFanout).SendMessageAsync(
+                    QueueMessages.Serialize(message with { AfterSubscriberId = page[^1].Id }), cancellationToken);
+            }
+            else if (audience == NoticeAudience.Subscribers)
+            {
+                await completer.CompleteAsync(message.IncidentId, message.Notice, cancellationToken);
+            }
+
+            await Parallel.ForEachAsync(
+                Enumerable.Range(1, Math.Max(0, chunks.Count - 1)),
+                new ParallelOptions { MaxDegreeOfParallelism = options.Value.ParallelChunks, CancellationToken = cancellationToken },
+                async (i, ct) => await SendChunkAsync(message, notice, chunks[i].Shard, chunks[i].Recipients, created[i], ct));
+        }
+        finally
+        {
+            await firstSend;
+        }
 
         LogFannedOut(message.IncidentId, message.Notice, notice.Type, page.Count, recipients.Count);
+    }
+
+    /// <summary>
+    /// Notes the chunk's subscribers in the ledger (public notices: corrections must reach whoever may have been told),
+    /// then creates their delivery records; returns the records this run created.
+    /// </summary>
+    private async Task<List<DeliveryRecord>> WriteChunkAsync(FanoutMessage message, NoticeAudience audience, IReadOnlyList<Recipient> recipients, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (audience == NoticeAudience.Subscribers)
+        {
+            await ledger.RecordAsync(message.IncidentId, message.Notice, recipients.Select(r => r.Subscriber.Id).ToList(), cancellationToken);
+        }
+
+        return await deliveries.CreateAsync(recipients.Select(r => Record(message, r, now)).ToList(), cancellationToken);
     }
 
     private static DeliveryRecord Record(FanoutMessage message, Recipient recipient, DateTimeOffset now)

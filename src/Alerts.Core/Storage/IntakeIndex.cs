@@ -46,9 +46,14 @@ public sealed class IntakeIndex(StorageConnection storage)
     {
         var written = around.Select(row => row.Area == home ? row.With(entry, expiredBefore) : row).ToList();
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, Claim(home.Country, reporterId, reportId, entry.IncidentId)) };
-        actions.AddRange(written.Select((row, i) => around[i].ETag is { } etag
-            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, row.ToEntity(), etag)
-            : new TableTransactionAction(TableTransactionActionType.Add, row.ToEntity())));
+        actions.AddRange(written.Select((row, i) => (around[i].ETag, row.Area == home) switch
+        {
+            (null, _) => new TableTransactionAction(TableTransactionActionType.Add, row.ToEntity()),
+            ({ } etag, true) => new TableTransactionAction(TableTransactionActionType.UpdateReplace, row.ToEntity(), etag),
+
+            // A neighbour is only guarded: an empty merge fails if it changed since read, and moves its ETag on.
+            ({ } etag, false) => new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(row.Area.Country, row.Area.RowKey), etag),
+        }));
         try
         {
             var responses = (await Table.SubmitTransactionAsync(actions, cancellationToken)).Value;
