@@ -18,9 +18,10 @@ public sealed class FanoutStarter(StorageConnection storage, IncidentStore incid
     /// <summary>After a change that issued notices is committed: start what it made pending.</summary>
     public async Task StartIssuedAsync(Incident committed, IReadOnlyList<IssuedNotice> issued, CancellationToken cancellationToken)
     {
-        foreach (var review in issued.Where(n => n.Audience == NoticeAudience.Analysts))
+        var reviews = issued.Where(n => n.Audience == NoticeAudience.Analysts).Select(n => n.Number).ToList();
+        if (reviews.Count > 0)
         {
-            await QueueFirstPageAsync(committed.Id, review.Number, cancellationToken);
+            await StartReviewsAsync(committed.Id, reviews, cancellationToken);
         }
 
         if (committed.FanoutPending)
@@ -29,7 +30,18 @@ public sealed class FanoutStarter(StorageConnection storage, IncidentStore incid
         }
     }
 
-    /// <summary>Starts the fan-out of a notice to analysts, which needs no ordering against other notices.</summary>
+    /// <summary>Starts the fan-out of reviews (to analysts; no ordering against other notices), then clears their outbox flag.</summary>
+    public async Task StartReviewsAsync(string incidentId, IReadOnlyList<int> reviews, CancellationToken cancellationToken)
+    {
+        foreach (var review in reviews)
+        {
+            await QueueFirstPageAsync(incidentId, review, cancellationToken);
+        }
+
+        await incidents.MarkReviewsQueuedAsync(incidentId, reviews.Max(), cancellationToken);
+    }
+
+    /// <summary>Queues the first page of a notice's fan-out.</summary>
     public Task QueueFirstPageAsync(string incidentId, int notice, CancellationToken cancellationToken) =>
         storage.Queue(QueueNames.AlertFanout).SendMessageAsync(
             QueueMessages.Serialize(new FanoutMessage(incidentId, notice, null)), cancellationToken);

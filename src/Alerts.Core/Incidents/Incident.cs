@@ -4,6 +4,8 @@ namespace Alerts.Core.Incidents;
 /// The incident aggregate as read from storage: current facts, status, hold and concurrency tag. Notices are the
 /// messages issued about it (alert, updates, cancellation for subscribers; reviews for analysts), numbered 1, 2, …;
 /// public notices fan out one after another (<see cref="FanoutNotice"/>), so a correction never overtakes its alert.
+/// <see cref="FanoutPending"/> and <see cref="ReviewPending"/> are outbox flags: written with the notice, cleared once
+/// its fan-out is queued, so the sweep can queue what a crash in between left behind.
 /// </summary>
 public sealed record Incident(
     string Id,
@@ -23,7 +25,10 @@ public sealed record Incident(
     int FanoutNotice = 0,
     bool FanoutDone = true,
     int Corroborations = 0,
-    string ReporterList = "")
+    string ReporterList = "",
+    bool ReviewPending = false,
+    int LastReview = 0,
+    DateTimeOffset? LastReviewAt = null)
 {
     /// <summary>
     /// Changes whenever what an analyst sees changes (status, version, facts, hold, timeline) but not with the

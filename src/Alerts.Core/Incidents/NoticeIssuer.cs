@@ -28,6 +28,6 @@ public static class NoticeIssuer
     {
         var number = incident.NoticeCount + 1;
         var notice = new IssuedNotice(number, NoticeTypes.Review, NoticeAudience.Analysts, incident.Version, incident.Facts, now, null, reason);
-        return (incident with { NoticeCount = number }, notice);
+        return (incident with { NoticeCount = number, ReviewPending = true, LastReview = number, LastReviewAt = now }, notice);
     }
 }

@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace Alerts.Core.Release;
 
-/// <summary>Finds held incidents whose hold ended a while ago (their release message was lost) and releases them.</summary>
+/// <summary>
+/// Finds held incidents whose hold ended a while ago (their release message was lost) and releases them, and queues
+/// the fan-outs (public notices and analysts' reviews) that a crash left recorded but never queued.
+/// </summary>
 public sealed partial class ReleaseSweep(IncidentStore store, IncidentReleaser releaser, Fanout.FanoutStarter fanout, IOptions<ReleaseSweepOptions> options, TimeProvider time, ILogger<ReleaseSweep> logger)
 {
     /// <summary>NCRONTAB schedule of the Functions timer trigger: every 30 seconds.</summary>
@@ -32,8 +35,22 @@ public sealed partial class ReleaseSweep(IncidentStore store, IncidentReleaser r
             await fanout.StartAsync(incident.Id, incident.FanoutNotice, cancellationToken);
         }
 
+        // Reviews recorded for analysts, but never queued.
+        await foreach (var incident in store.FindReviewPendingAsync(dueBy, cancellationToken))
+        {
+            LogReviewsResumed(incident.Id);
+            var reviews = await store.ReviewNumbersAsync(incident.Id, cancellationToken);
+            if (reviews.Count > 0)
+            {
+                await fanout.StartReviewsAsync(incident.Id, reviews, cancellationToken);
+            }
+        }
+
         return released;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep queued the reviews of incident {IncidentId}: they were recorded but never handed on")]
+    private partial void LogReviewsResumed(string incidentId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep queued the fan-out of incident {IncidentId}: it was released but never handed on")]
     private partial void LogFanoutResumed(string incidentId);

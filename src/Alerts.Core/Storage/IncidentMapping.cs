@@ -27,6 +27,9 @@ internal static class IncidentMapping
         ["FanoutDone"] = incident.FanoutDone,
         ["Corroborations"] = incident.Corroborations,
         ["Reporters"] = incident.ReporterList,
+        ["ReviewPending"] = incident.ReviewPending,
+        ["LastReview"] = incident.LastReview,
+        ["LastReviewAt"] = incident.LastReviewAt,
 
         // Copies of facts kept as columns so that table queries can filter on them.
         ["OccurredAt"] = incident.Facts.OccurredAt,
@@ -53,7 +56,10 @@ internal static class IncidentMapping
         row.GetInt32("FanoutNotice") ?? 0,
         row.GetBoolean("FanoutDone") ?? true,
         row.GetInt32("Corroborations") ?? 0,
-        row.GetString("Reporters") ?? row.GetString("ReporterId") ?? string.Empty);
+        row.GetString("Reporters") ?? row.GetString("ReporterId") ?? string.Empty,
+        row.GetBoolean("ReviewPending") ?? false,
+        row.GetInt32("LastReview") ?? 0,
+        row.GetDateTimeOffset("LastReviewAt"));
 
     public static TableEntity ToRow(string incidentId, IssuedNotice notice) => new(incidentId, IncidentRows.Notice(notice.Number))
     {

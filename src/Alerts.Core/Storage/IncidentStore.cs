@@ -134,6 +134,48 @@ public sealed class IncidentStore(StorageConnection storage)
         }
     }
 
+    /// <summary>Clears the review outbox flag once reviews up to <paramref name="upTo"/> are queued, unless a later review was issued meanwhile.</summary>
+    public async Task MarkReviewsQueuedAsync(string incidentId, int upTo, CancellationToken cancellationToken)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(incidentId, IncidentRows.Incident, select: ["ReviewPending", "LastReview"], cancellationToken: cancellationToken);
+        if (!response.HasValue || response.Value!.GetBoolean("ReviewPending") != true || response.Value.GetInt32("LastReview") > upTo)
+        {
+            return;
+        }
+
+        try
+        {
+            await Table.UpdateEntityAsync(new TableEntity(incidentId, IncidentRows.Incident) { ["ReviewPending"] = false }, response.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            // Changed meanwhile; the flag stays for the sweep, and queueing a review twice sends it once.
+        }
+    }
+
+    /// <summary>Incidents with a review issued at or before <paramref name="dueBy"/> whose fan-out was never queued (a crash in between).</summary>
+    public async IAsyncEnumerable<Incident> FindReviewPendingAsync(DateTimeOffset dueBy, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {IncidentRows.Incident} and ReviewPending eq {true} and LastReviewAt le {dueBy}");
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return IncidentMapping.ToIncident(entity);
+        }
+    }
+
+    /// <summary>The numbers of the incident's reviews (notices to analysts).</summary>
+    public async Task<List<int>> ReviewNumbersAsync(string incidentId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {incidentId} and Audience eq {nameof(NoticeAudience.Analysts)}");
+        var numbers = new List<int>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["Number"], cancellationToken: cancellationToken))
+        {
+            numbers.Add(row.GetInt32("Number") ?? 0);
+        }
+
+        return numbers;
+    }
+
     /// <summary>Incidents released at or before <paramref name="dueBy"/> whose fan-out was never queued (a crash in between).</summary>
     public async IAsyncEnumerable<Incident> FindFanoutPendingAsync(DateTimeOffset dueBy, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
