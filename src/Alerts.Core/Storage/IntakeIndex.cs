@@ -74,8 +74,9 @@ public sealed class IntakeIndex(StorageConnection storage)
         }
         catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
         {
-            // Either the claim exists already (a repeat of this report) or an area changed; the claim tells which.
-            if (await FindClaimAsync(home.Country, reporterId, reportId, cancellationToken) is { } owner)
+            // Either the claim exists already (a repeat of this report) or an area changed. When the service names the
+            // failed action and it is an area row, the claim was fine; otherwise the claim row tells.
+            if (e.FailedTransactionActionIndex is not > 0 && await FindClaimAsync(home.Country, reporterId, reportId, cancellationToken) is { } owner)
             {
                 return new ClaimResult(ClaimStatus.Taken, owner);
             }
