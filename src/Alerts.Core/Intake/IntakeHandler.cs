@@ -40,8 +40,9 @@ public sealed partial class IntakeHandler(
 
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
+            // On the first pass of a claim this request made, the correlator's read stands (null: a new incident).
             var first = attempt == 0 && claim.Ours;
-            var existing = first && claim.Match is null ? null : first ? claim.Match : await store.FindAsync(incidentId, cancellationToken);
+            var existing = first ? claim.Match : await store.FindAsync(incidentId, cancellationToken);
             if (existing is null)
             {
                 if (await OpenAsync(incidentId, reporterId, facts, record, now, cancellationToken) is { } opened)
