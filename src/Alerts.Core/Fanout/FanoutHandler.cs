@@ -76,10 +76,9 @@ public sealed partial class FanoutHandler(
                 firstSend = SendChunkAsync(message, notice, chunks[0].Shard, chunks[0].Recipients, created[0], cancellationToken);
             }
 
-            await Parallel.ForEachAsync(
-                Enumerable.Range(1, Math.Max(0, chunks.Count - 1)),
-                new ParallelOptions { MaxDegreeOfParallelism = options.Value.ParallelChunks, CancellationToken = cancellationToken },
-                async (i, ct) => created[i] = await WriteChunkAsync(message, audience, chunks[i].Recipients, now, ct));
+            var rest = Enumerable.Range(1, Math.Max(0, chunks.Count - 1)).ToList();
+            var overlap = new ParallelOptions { MaxDegreeOfParallelism = options.Value.ParallelChunks, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(rest, overlap, async (i, ct) => created[i] = await WriteChunkAsync(message, audience, chunks[i].Recipients, now, ct));
 
             // The next page (or the next notice) may start now: this page's records and ledger entries exist.
             if (page.Count == pageSize && !withdrawn)
@@ -92,10 +91,7 @@ public sealed partial class FanoutHandler(
                 await completer.CompleteAsync(message.IncidentId, message.Notice, cancellationToken);
             }
 
-            await Parallel.ForEachAsync(
-                Enumerable.Range(1, Math.Max(0, chunks.Count - 1)),
-                new ParallelOptions { MaxDegreeOfParallelism = options.Value.ParallelChunks, CancellationToken = cancellationToken },
-                async (i, ct) => await SendChunkAsync(message, notice, chunks[i].Shard, chunks[i].Recipients, created[i], ct));
+            await Parallel.ForEachAsync(rest, overlap, async (i, ct) => await SendChunkAsync(message, notice, chunks[i].Shard, chunks[i].Recipients, created[i], ct));
         }
         finally
         {

@@ -115,53 +115,23 @@ public sealed class IncidentStore(StorageConnection storage)
     public async Task<bool> HasReportAsync(string incidentId, string reporterId, string reportId, CancellationToken cancellationToken) =>
         (await Table.GetEntityIfExistsAsync<TableEntity>(incidentId, IncidentRows.Report(reporterId, reportId), select: ["RowKey"], cancellationToken: cancellationToken)).HasValue;
 
-    /// <summary>Records that the fan-out of <paramref name="notice"/> has been queued, unless the incident moved on meanwhile.</summary>
-    public async Task MarkFanoutQueuedAsync(string incidentId, int notice, CancellationToken cancellationToken)
-    {
-        var response = await Table.GetEntityIfExistsAsync<TableEntity>(incidentId, IncidentRows.Incident, select: ["FanoutPending", "FanoutNotice"], cancellationToken: cancellationToken);
-        if (!response.HasValue || response.Value!.GetBoolean("FanoutPending") != true || response.Value.GetInt32("FanoutNotice") != notice)
-        {
-            return;
-        }
+    /// <summary>
+    /// Records that the fan-out of <paramref name="notice"/> has been queued, unless the incident moved on meanwhile
+    /// (then whoever changed it owns the flag, and a spare start is harmless).
+    /// </summary>
+    public Task MarkFanoutQueuedAsync(string incidentId, int notice, CancellationToken cancellationToken) =>
+        ClearOutboxFlagAsync(incidentId, "FanoutPending", "FanoutNotice", row => row.GetInt32("FanoutNotice") == notice, cancellationToken);
 
-        try
-        {
-            await Table.UpdateEntityAsync(new TableEntity(incidentId, IncidentRows.Incident) { ["FanoutPending"] = false }, response.Value.ETag, TableUpdateMode.Merge, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 412)
-        {
-            // Changed meanwhile; whoever changed it owns the flag now, and a spare start is harmless.
-        }
-    }
-
-    /// <summary>Clears the review outbox flag once reviews up to <paramref name="upTo"/> are queued, unless a later review was issued meanwhile.</summary>
-    public async Task MarkReviewsQueuedAsync(string incidentId, int upTo, CancellationToken cancellationToken)
-    {
-        var response = await Table.GetEntityIfExistsAsync<TableEntity>(incidentId, IncidentRows.Incident, select: ["ReviewPending", "LastReview"], cancellationToken: cancellationToken);
-        if (!response.HasValue || response.Value!.GetBoolean("ReviewPending") != true || response.Value.GetInt32("LastReview") > upTo)
-        {
-            return;
-        }
-
-        try
-        {
-            await Table.UpdateEntityAsync(new TableEntity(incidentId, IncidentRows.Incident) { ["ReviewPending"] = false }, response.Value.ETag, TableUpdateMode.Merge, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 412)
-        {
-            // Changed meanwhile; the flag stays for the sweep, and queueing a review twice sends it once.
-        }
-    }
+    /// <summary>
+    /// Clears the review outbox flag once reviews up to <paramref name="upTo"/> are queued, unless a later review was
+    /// issued meanwhile (then the flag stays for the sweep; a review queued twice is sent once).
+    /// </summary>
+    public Task MarkReviewsQueuedAsync(string incidentId, int upTo, CancellationToken cancellationToken) =>
+        ClearOutboxFlagAsync(incidentId, "ReviewPending", "LastReview", row => row.GetInt32("LastReview") <= upTo, cancellationToken);
 
     /// <summary>Incidents with a review issued at or before <paramref name="dueBy"/> whose fan-out was never queued (a crash in between).</summary>
-    public async IAsyncEnumerable<Incident> FindReviewPendingAsync(DateTimeOffset dueBy, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {IncidentRows.Incident} and ReviewPending eq {true} and LastReviewAt le {dueBy}");
-        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            yield return IncidentMapping.ToIncident(entity);
-        }
-    }
+    public IAsyncEnumerable<Incident> FindReviewPendingAsync(DateTimeOffset dueBy, CancellationToken cancellationToken) =>
+        IncidentsWhereAsync(TableClient.CreateQueryFilter($"RowKey eq {IncidentRows.Incident} and ReviewPending eq {true} and LastReviewAt le {dueBy}"), cancellationToken);
 
     /// <summary>The numbers of the incident's reviews (notices to analysts).</summary>
     public async Task<List<int>> ReviewNumbersAsync(string incidentId, CancellationToken cancellationToken)
@@ -177,14 +147,8 @@ public sealed class IncidentStore(StorageConnection storage)
     }
 
     /// <summary>Incidents released at or before <paramref name="dueBy"/> whose fan-out was never queued (a crash in between).</summary>
-    public async IAsyncEnumerable<Incident> FindFanoutPendingAsync(DateTimeOffset dueBy, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {IncidentRows.Incident} and FanoutPending eq {true} and ReleasedAt le {dueBy}");
-        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            yield return IncidentMapping.ToIncident(entity);
-        }
-    }
+    public IAsyncEnumerable<Incident> FindFanoutPendingAsync(DateTimeOffset dueBy, CancellationToken cancellationToken) =>
+        IncidentsWhereAsync(TableClient.CreateQueryFilter($"RowKey eq {IncidentRows.Incident} and FanoutPending eq {true} and ReleasedAt le {dueBy}"), cancellationToken);
 
     /// <summary>Incidents with a given status, newest first.</summary>
     public async Task<IncidentPage> ListAsync(IncidentStatus status, int pageSize, string? continuationToken, CancellationToken cancellationToken)
@@ -223,14 +187,41 @@ public sealed class IncidentStore(StorageConnection storage)
     }
 
     /// <summary>Held incidents whose hold ended at or before <paramref name="dueBy"/>.</summary>
-    public async IAsyncEnumerable<Incident> FindHeldDueAsync(DateTimeOffset dueBy, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<Incident> FindHeldDueAsync(DateTimeOffset dueBy, CancellationToken cancellationToken)
     {
         var held = nameof(IncidentStatus.Held);
         var contested = nameof(IncidentStatus.Contested);
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {IncidentRows.Incident} and (Status eq {held} or Status eq {contested}) and HoldUntil le {dueBy}");
+        return IncidentsWhereAsync(
+            TableClient.CreateQueryFilter($"RowKey eq {IncidentRows.Incident} and (Status eq {held} or Status eq {contested}) and HoldUntil le {dueBy}"), cancellationToken);
+    }
+
+    private async IAsyncEnumerable<Incident> IncidentsWhereAsync(string filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             yield return IncidentMapping.ToIncident(entity);
+        }
+    }
+
+    /// <summary>
+    /// Clears an outbox flag of the incident row, if it is set and <paramref name="covered"/> says what was queued covers
+    /// what the flag stands for; guarded by the row's ETag, so a change in between leaves the flag set.
+    /// </summary>
+    private async Task ClearOutboxFlagAsync(string incidentId, string flag, string detail, Func<TableEntity, bool> covered, CancellationToken cancellationToken)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(incidentId, IncidentRows.Incident, select: [flag, detail], cancellationToken: cancellationToken);
+        if (!response.HasValue || response.Value!.GetBoolean(flag) != true || !covered(response.Value))
+        {
+            return;
+        }
+
+        try
+        {
+            await Table.UpdateEntityAsync(new TableEntity(incidentId, IncidentRows.Incident) { [flag] = false }, response.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            // Changed meanwhile: see the callers for who owns the flag then.
         }
     }
 }

@@ -59,15 +59,7 @@ public sealed class IntakeIndex(StorageConnection storage)
             var responses = (await Table.SubmitTransactionAsync(actions, cancellationToken)).Value;
             for (var i = 0; i < written.Count; i++)
             {
-                if (responses.Count > i + 1 && responses[i + 1].Headers.ETag is { } etag)
-                {
-                    Remember(written[i] with { ETag = etag });
-                }
-                else
-                {
-                    // Written, but the service did not say its new ETag: read it again next time.
-                    Forget(written[i].Area);
-                }
+                RememberWritten(written[i], responses.Count > i + 1 ? responses[i + 1].Headers.ETag : null);
             }
 
             return new ClaimResult(ClaimStatus.Claimed, entry.IncidentId);
@@ -105,12 +97,7 @@ public sealed class IntakeIndex(StorageConnection storage)
                 var response = row.ETag is { } etag
                     ? await Table.UpdateEntityAsync(next.ToEntity(), etag, TableUpdateMode.Replace, cancellationToken)
                     : await Table.AddEntityAsync(next.ToEntity(), cancellationToken);
-                Forget(home);
-                if (response.Headers.ETag is { } written)
-                {
-                    Remember(next with { ETag = written });
-                }
-
+                RememberWritten(next, response.Headers.ETag);
                 return;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxFileAttempts)
@@ -159,6 +146,19 @@ public sealed class IntakeIndex(StorageConnection storage)
     }
 
     private void Forget(CorrelationArea area) => cache.TryRemove(CacheKey(area), out _);
+
+    /// <summary>Caches a row as written; without the new ETag from the service, it is read again next time instead.</summary>
+    private void RememberWritten(AreaRow row, ETag? etag)
+    {
+        if (etag is { } written)
+        {
+            Remember(row with { ETag = written });
+        }
+        else
+        {
+            Forget(row.Area);
+        }
+    }
 
     private void Remember(AreaRow row)
     {

@@ -18,6 +18,7 @@ public sealed class Correlator(IntakeIndex index, IncidentStore incidents, IOpti
     {
         var o = options.CurrentValue;
         var openSince = now - o.OpenFor;
+        var home = CorrelationArea.Of(facts, o);
         var rows = await index.ReadAsync(CorrelationArea.Around(facts, o), cancellationToken);
         var candidates = rows
             .SelectMany(r => r.Entries)
@@ -39,11 +40,11 @@ public sealed class Correlator(IntakeIndex index, IncidentStore incidents, IOpti
                 && incident.Facts.Location.Country == facts.Location.Country
                 && Matches(o, AreaEntry.Of(incident), facts))
             {
-                return new Correlation(incident.Id, incident, CorrelationArea.Of(facts, o), rows, openSince);
+                return new Correlation(incident.Id, incident, home, rows, openSince);
             }
         }
 
-        return new Correlation(pending, null, CorrelationArea.Of(facts, o), rows, openSince);
+        return new Correlation(pending, null, home, rows, openSince);
     }
 
     /// <summary>
