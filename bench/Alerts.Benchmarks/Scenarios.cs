@@ -2,9 +2,10 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Alerts.Core.Delivery;
+using Alerts.Core.Domain.Deliveries;
+using Alerts.Core.Domain.Subscribers;
+using Alerts.Core.Pipeline.Delivery;
 using Alerts.Core.Storage;
-using Alerts.Core.Subscribers;
 using Alerts.Testing;
 
 namespace Alerts.Benchmarks;

@@ -1,11 +1,10 @@
 using System.Text.Json.Nodes;
 using Alerts.Api.Requests;
 using Alerts.Api.Views;
-using Alerts.Core;
-using Alerts.Core.Delivery;
-using Alerts.Core.Incidents;
+using Alerts.Core.Domain;
+using Alerts.Core.Domain.Incidents;
+using Alerts.Core.Pipeline.Decisions;
 using Alerts.Core.Storage;
-using Alerts.Core.Verification;
 using Microsoft.AspNetCore.Http;
 
 namespace Alerts.Api;

@@ -1,7 +1,8 @@
 using Alerts.Api.Views;
-using Alerts.Core;
-using Alerts.Core.Delivery;
-using Alerts.Core.Incidents;
+using Alerts.Core.Domain;
+using Alerts.Core.Domain.Deliveries;
+using Alerts.Core.Domain.Incidents;
+using Alerts.Core.Pipeline.Delivery;
 using Alerts.Core.Storage;
 using Microsoft.AspNetCore.Http;
 

@@ -1,4 +1,4 @@
-using Alerts.Core;
+using Alerts.Core.Domain;
 using Alerts.Core.Storage;
 using Microsoft.AspNetCore.Http;
 

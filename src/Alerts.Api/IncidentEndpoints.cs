@@ -1,10 +1,8 @@
 using System.Text.Json;
 using Alerts.Api.Views;
-using Alerts.Core;
-using Alerts.Core.Delivery;
-using Alerts.Core.Incidents;
-using Alerts.Core.Intake;
-using Alerts.Core.Security;
+using Alerts.Core.Domain;
+using Alerts.Core.Domain.Incidents;
+using Alerts.Core.Pipeline.Intake;
 using Alerts.Core.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;

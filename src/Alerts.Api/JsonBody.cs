@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Alerts.Core;
-using Alerts.Core.Validation;
+using Alerts.Core.Domain;
+using Alerts.Core.Domain.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 

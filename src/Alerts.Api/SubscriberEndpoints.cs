@@ -1,7 +1,8 @@
 using Alerts.Api.Views;
-using Alerts.Core;
+using Alerts.Core.Admin;
+using Alerts.Core.Domain;
+using Alerts.Core.Domain.Subscribers;
 using Alerts.Core.Storage;
-using Alerts.Core.Subscribers;
 using Microsoft.AspNetCore.Http;
 
 namespace Alerts.Api;

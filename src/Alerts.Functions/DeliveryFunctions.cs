@@ -1,5 +1,5 @@
-using Alerts.Core.Delivery;
-using Alerts.Core.Fanout;
+using Alerts.Core.Pipeline.Delivery;
+using Alerts.Core.Pipeline.Fanout;
 using Alerts.Core.Storage;
 using Microsoft.Azure.Functions.Worker;
 

@@ -1,4 +1,4 @@
-using Alerts.Core.Release;
+using Alerts.Core.Pipeline.Release;
 using Alerts.Core.Storage;
 using Microsoft.Azure.Functions.Worker;
 

@@ -1,4 +1,4 @@
-using Alerts.Core.Release;
+using Alerts.Core.Pipeline.Release;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Server;

@@ -86,6 +86,6 @@ public class FunctionContractTests
     public void TimerTrigger_SweepsOnTheSharedSchedule()
     {
         var timer = Assert.Single(Bindings("timerTrigger"));
-        Assert.Equal(Core.Release.ReleaseSweep.Schedule, timer.GetProperty("schedule").GetString());
+        Assert.Equal(Core.Pipeline.Release.ReleaseSweep.Schedule, timer.GetProperty("schedule").GetString());
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Alerts.Core.Incidents;
+using Alerts.Core.Domain.Incidents;
+using Alerts.Core.Pipeline.Messages;
 using Alerts.Core.Queues;
-using Alerts.Core.Release;
 using Alerts.Core.Storage;
 using Alerts.Testing;
 using Microsoft.Azure.Functions.Worker;

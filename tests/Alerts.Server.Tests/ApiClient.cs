@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Alerts.Core.Intake;
+using Alerts.Core.Pipeline.Intake;
 using Alerts.Testing;
 
 namespace Alerts.Server.Tests;

@@ -2,12 +2,13 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Alerts.Core.Delivery;
-using Alerts.Core.Fanout;
-using Alerts.Core.Incidents;
+using Alerts.Core.Admin;
+using Alerts.Core.Domain.Deliveries;
+using Alerts.Core.Domain.Incidents;
+using Alerts.Core.Domain.Subscribers;
+using Alerts.Core.Pipeline.Messages;
 using Alerts.Core.Queues;
 using Alerts.Core.Storage;
-using Alerts.Core.Subscribers;
 using Alerts.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,7 +26,7 @@ public class DeliveryPipelineTests
         server.App.Services.GetRequiredService<SubscriberRegistry>()
             .CreateAsync(new SubscriberDraft("hook " + url.AbsolutePath, SubscriberChannel.Webhook, url.AbsoluteUri, filter ?? SubscriberFilter.All, true), CancellationToken.None);
 
-    private static async Task<string> PostIncident(RunningServer server, Action<Core.Intake.IncidentReport>? change = null)
+    private static async Task<string> PostIncident(RunningServer server, Action<Core.Pipeline.Intake.IncidentReport>? change = null)
     {
         var report = SampleReports.Przewodow();
         change?.Invoke(report);

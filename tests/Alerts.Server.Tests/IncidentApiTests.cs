@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Alerts.Core.Storage;
 using Alerts.Testing;

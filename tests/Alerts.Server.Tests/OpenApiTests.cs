@@ -6,12 +6,12 @@ using System.Text.RegularExpressions;
 using Alerts.Api;
 using Alerts.Api.Requests;
 using Alerts.Api.Views;
-using Alerts.Core;
-using Alerts.Core.Delivery;
-using Alerts.Core.Delivery.Webhooks;
-using Alerts.Core.Incidents;
-using Alerts.Core.Intake;
-using Alerts.Core.Subscribers;
+using Alerts.Core.Domain;
+using Alerts.Core.Domain.Deliveries;
+using Alerts.Core.Domain.Incidents;
+using Alerts.Core.Domain.Subscribers;
+using Alerts.Core.Pipeline.Delivery.Webhooks;
+using Alerts.Core.Pipeline.Intake;
 using Alerts.Testing;
 using Microsoft.AspNetCore.Routing;
 

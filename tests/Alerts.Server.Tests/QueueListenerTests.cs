@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Alerts.Core.Incidents;
+using Alerts.Core.Domain.Incidents;
 using Alerts.Core.Storage;
 using Alerts.Testing;
 

@@ -34,7 +34,7 @@ public class VerificationWorkflowTests
         // During the hold a second reporter describes the same impact with another attribution.
         var second = SampleReports.Przewodow("ua-777");
         second.Attribution!.Actor = "Ukrainian air-defence missile";
-        second.Source = new Core.Intake.IncidentReport.ReportSource { Reliability = "B", Credibility = 2 };
+        second.Source = new Core.Pipeline.Intake.IncidentReport.ReportSource { Reliability = "B", Credibility = 2 };
         var contested = await server.Report(second, RunningServer.Reporter2Key);
         Assert.Equal(id, contested.GetProperty("incidentId").GetString());
         Assert.Equal("contested", contested.GetProperty("outcome").GetString());

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Alerts.Core;
-using Alerts.Core.Intake;
+using Alerts.Core.Domain;
+using Alerts.Core.Pipeline.Intake;
 
 namespace Alerts.Testing;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Alerts.Core.Delivery;
+using Alerts.Core.Domain.Deliveries;
 
 namespace Alerts.Testing;
 

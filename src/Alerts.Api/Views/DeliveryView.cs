@@ -1,5 +1,5 @@
-using Alerts.Core.Delivery;
-using Alerts.Core.Subscribers;
+using Alerts.Core.Domain.Deliveries;
+using Alerts.Core.Domain.Subscribers;
 
 namespace Alerts.Api.Views;
 

@@ -1,5 +1,5 @@
-using Alerts.Core.Delivery;
-using Alerts.Core.Incidents;
+using Alerts.Core.Domain.Deliveries;
+using Alerts.Core.Domain.Incidents;
 using Alerts.Core.Storage;
 
 namespace Alerts.Api.Views;

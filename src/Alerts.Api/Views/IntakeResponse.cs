@@ -1,5 +1,5 @@
-using Alerts.Core.Incidents;
-using Alerts.Core.Intake;
+using Alerts.Core.Domain.Incidents;
+using Alerts.Core.Pipeline.Intake;
 
 namespace Alerts.Api.Views;
 

@@ -1,5 +1,5 @@
-using Alerts.Core.Incidents;
-using Alerts.Core.Subscribers;
+using Alerts.Core.Domain.Incidents;
+using Alerts.Core.Domain.Subscribers;
 
 namespace Alerts.Api.Views;
 

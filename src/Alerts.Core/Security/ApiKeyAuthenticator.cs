@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Alerts.Core.Incidents;
+using Alerts.Core.Domain.Incidents;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Core.Security;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Alerts.Core.Incidents;
+using Alerts.Core.Domain.Incidents;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Core.Security;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Alerts.Core.Verification;
+using Alerts.Core.Domain;
+using Alerts.Core.Domain.Verification;
 using Azure;
 using Azure.Data.Tables;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Alerts.Core.Incidents;
+using Alerts.Core.Domain;
+using Alerts.Core.Domain.Incidents;
 using Azure;
 using Azure.Data.Tables;
 

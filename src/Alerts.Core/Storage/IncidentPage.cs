@@ -1,4 +1,4 @@
-using Alerts.Core.Incidents;
+using Alerts.Core.Domain.Incidents;
 
 namespace Alerts.Core.Storage;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Alerts.Core.Verification;
+using Alerts.Core.Domain.Verification;
 using Azure;
 using Azure.Data.Tables;
 

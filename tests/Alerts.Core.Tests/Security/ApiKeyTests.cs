@@ -1,5 +1,4 @@
 using Alerts.Core.Security;
-using Microsoft.Extensions.Options;
 
 namespace Alerts.Core.Tests.Security;
 

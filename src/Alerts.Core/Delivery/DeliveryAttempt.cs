@@ -1,9 +1,0 @@
-using Alerts.Core.Subscribers;
-
-namespace Alerts.Core.Delivery;
-
-/// <summary>
-/// One try at telling one subscriber. <see cref="DeliveryId"/> is stable across retries of the same delivery
-/// (it is the webhook-id); <see cref="Attempt"/> counts from 1.
-/// </summary>
-public sealed record DeliveryAttempt(string DeliveryId, Subscriber Subscriber, AlertNotice Notice, int Attempt);

@@ -1,4 +1,0 @@
-namespace Alerts.Core.Delivery;
-
-/// <summary>A page of an incident's deliveries and the token for the next page.</summary>
-public sealed record DeliveryPage(IReadOnlyList<DeliveryRecord> Items, string? ContinuationToken);

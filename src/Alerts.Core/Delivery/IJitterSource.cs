@@ -1,8 +1,0 @@
-namespace Alerts.Core.Delivery;
-
-/// <summary>Randomness for retry jitter, injected so that tests are exact.</summary>
-public interface IJitterSource
-{
-    /// <summary>A number in [0, 1).</summary>
-    double Next();
-}

@@ -1,7 +1,0 @@
-namespace Alerts.Core.Delivery;
-
-/// <summary>Jitter from <see cref="Random.Shared"/>; thread-safe.</summary>
-public sealed class RandomJitterSource : IJitterSource
-{
-    public double Next() => Random.Shared.NextDouble();
-}

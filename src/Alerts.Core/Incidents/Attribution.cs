@@ -1,4 +1,0 @@
-namespace Alerts.Core.Incidents;
-
-/// <summary>Who is suspected to be responsible, and how sure the reporter is.</summary>
-public sealed record Attribution(string Actor, Certainty Confidence);

@@ -1,4 +1,0 @@
-namespace Alerts.Core.Incidents;
-
-/// <summary>Reported casualty counts; null means not reported.</summary>
-public sealed record Casualties(int? Killed, int? Injured);

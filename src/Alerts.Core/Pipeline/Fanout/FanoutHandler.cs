@@ -1,0 +1,187 @@
+using Alerts.Core.Domain.Deliveries;
+using Alerts.Core.Domain.Incidents;
+using Alerts.Core.Domain.Subscribers;
+using Alerts.Core.Pipeline.Delivery;
+using Alerts.Core.Pipeline.Messages;
+using Alerts.Core.Queues;
+using Alerts.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Core.Pipeline.Fanout;
+
+/// <summary>
+/// Stage 3 of the pipeline: for one page of subscribers at a time, decide who gets a notice and as what — a first
+/// alert for a subscriber who matches and was never told, a correction (update or cancel) for exactly those the
+/// ledger says were told, after what they were told — record one delivery each (idempotently) and update the ledger.
+/// First alerts and reviews are created already claimed (an Add succeeds for one caller only) and sent right here, in
+/// overlapping chunks of one shard; corrections, which must wait for their predecessor, and records a previous run
+/// created go to the delivery stage in delivery messages. Pages run one after another (the next is queued once this
+/// one's records exist); the last page hands the incident to the next notice's fan-out.
+/// </summary>
+public sealed partial class FanoutHandler(
+    StorageConnection storage,
+    IncidentStore incidents,
+    SubscriberStore subscribers,
+    DeliveryStore deliveries,
+    DeliveryHandler delivery,
+    RecipientLedger ledger,
+    NoticeSource notices,
+    FanoutCompleter completer,
+    IOptions<FanoutOptions> options,
+    TimeProvider time,
+    ILogger<FanoutHandler> logger) : IQueueMessageHandler
+{
+    public string QueueName => QueueNames.AlertFanout;
+
+    public Task HandleAsync(string message, CancellationToken cancellationToken) =>
+        HandleAsync(QueueMessages.Deserialize<FanoutMessage>(QueueName, message), cancellationToken);
+
+    public async Task HandleAsync(FanoutMessage message, CancellationToken cancellationToken)
+    {
+        // Three independent reads, issued together: on the way to the first alert, each round trip counts.
+        var pageSize = options.Value.PageSize;
+        var noticeRead = notices.FindAsync(message.IncidentId, message.Notice, cancellationToken);
+        var incidentRead = incidents.FindAsync(message.IncidentId, cancellationToken);
+        var pageRead = subscribers.PageAsync(message.AfterSubscriberId, pageSize, cancellationToken);
+        await Task.WhenAll(noticeRead, incidentRead, pageRead);
+        var (found, incident, page) = (await noticeRead, await incidentRead, await pageRead);
+        if (found is not { } issued || incident is null)
+        {
+            LogSkipped(message.IncidentId, message.Notice);
+            return;
+        }
+
+        var (notice, audience) = issued;
+
+        // A cancellation recorded while an alert or update was fanning out: nobody further is told the withdrawn facts.
+        var withdrawn = audience == NoticeAudience.Subscribers && notice.Type != NoticeTypes.Cancel && incident.Status == IncidentStatus.Cancelled;
+        var recipients = withdrawn ? [] : await RecipientsAsync(message, notice, audience, page, cancellationToken);
+
+        var now = time.GetUtcNow();
+
+        // A first alert or a review is created claimed, to be sent right here; a correction waits in the delivery stage.
+        var chunks = recipients
+            .GroupBy(r => SubscriberId.ShardOf(r.Subscriber.Id))
+            .SelectMany(shard => shard.Chunk(options.Value.RecipientsPerMessage).Select(chunk => (Shard: shard.Key, Recipients: chunk)))
+            .ToList();
+        var created = new List<DeliveryRecord>[chunks.Count];
+
+        // The first chunk is written and sent before the rest of the page is written: the first alert is not kept
+        // waiting for a thousand records.
+        var firstSend = Task.CompletedTask;
+        try
+        {
+            if (chunks.Count > 0)
+            {
+                created[0] = await WriteChunkAsync(message, audience, chunks[0].Recipients, now, cancellationToken);
+                firstSend = SendChunkAsync(message, notice, chunks[0].Shard, chunks[0].Recipients, created[0], cancellationToken);
+            }
+
+            var rest = Enumerable.Range(1, Math.Max(0, chunks.Count - 1)).ToList();
+            var overlap = new ParallelOptions { MaxDegreeOfParallelism = options.Value.ParallelChunks, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(rest, overlap, async (i, ct) => created[i] = await WriteChunkAsync(message, audience, chunks[i].Recipients, now, ct));
+
+            // The next page (or the next notice) may start now: this page's records and ledger entries exist.
+            if (page.Count == pageSize && !withdrawn)
+            {
+                await storage.Queue(QueueNames.AlertFanout).SendMessageAsync(
+                    QueueMessages.Serialize(message with { AfterSubscriberId = page[^1].Id }), cancellationToken);
+            }
+            else if (audience == NoticeAudience.Subscribers)
+            {
+                await completer.CompleteAsync(message.IncidentId, message.Notice, cancellationToken);
+            }
+
+            await Parallel.ForEachAsync(rest, overlap, async (i, ct) => await SendChunkAsync(message, notice, chunks[i].Shard, chunks[i].Recipients, created[i], ct));
+        }
+        finally
+        {
+            await firstSend;
+        }
+
+        LogFannedOut(message.IncidentId, message.Notice, notice.Type, page.Count, recipients.Count);
+    }
+
+    /// <summary>
+    /// Notes the chunk's subscribers in the ledger (public notices: corrections must reach whoever may have been told),
+    /// then creates their delivery records; returns the records this run created.
+    /// </summary>
+    private async Task<List<DeliveryRecord>> WriteChunkAsync(FanoutMessage message, NoticeAudience audience, IReadOnlyList<Recipient> recipients, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (audience == NoticeAudience.Subscribers)
+        {
+            await ledger.RecordAsync(message.IncidentId, message.Notice, recipients.Select(r => r.Subscriber.Id).ToList(), cancellationToken);
+        }
+
+        return await deliveries.CreateAsync(recipients.Select(r => Record(message, r, now)).ToList(), cancellationToken);
+    }
+
+    private static DeliveryRecord Record(FanoutMessage message, Recipient recipient, DateTimeOffset now)
+    {
+        var record = DeliveryRecord.New(new DeliveryKey(message.IncidentId, message.Notice, recipient.Subscriber.Id), recipient.Type, recipient.Subscriber, now, recipient.After);
+        return recipient.After is null ? DeliveryHandler.Claimed(record, now) : record;
+    }
+
+    private async Task SendChunkAsync(FanoutMessage message, AlertNotice notice, string shard, IReadOnlyList<Recipient> recipients, List<DeliveryRecord> created, CancellationToken cancellationToken)
+    {
+        var page = new DeliveryMessage(message.IncidentId, message.Notice, shard, recipients.Select(r => r.Subscriber.Id).ToList(), Attempt: 1);
+        var claimed = created.Where(r => r.Status == DeliveryStatus.Sending).ToList();
+
+        // Corrections, and records a previous (or concurrent) run created, go to the delivery stage, whose claim
+        // check makes a repeat harmless; this also completes a run that crashed between creating and sending.
+        var mine = claimed.Select(r => r.Key.SubscriberId).ToHashSet(StringComparer.Ordinal);
+        if (mine.Count < recipients.Count)
+        {
+            await storage.Queue(QueueNames.AlertDelivery).SendMessageAsync(
+                QueueMessages.Serialize(page with { SubscriberIds = page.SubscriberIds.Where(id => !mine.Contains(id)).ToList() }), cancellationToken);
+        }
+
+        await delivery.SendClaimedAsync(page, claimed, recipients.ToDictionary(r => r.Subscriber.Id, r => r.Subscriber, StringComparer.Ordinal), notice, cancellationToken);
+    }
+
+    private async Task<List<Recipient>> RecipientsAsync(FanoutMessage message, AlertNotice notice, NoticeAudience audience, IReadOnlyList<Subscriber> page, CancellationToken cancellationToken)
+    {
+        var live = page.Where(s => s.Enabled && (!notice.Facts.Exercise || s.Exercises)).ToList();
+        if (audience == NoticeAudience.Analysts)
+        {
+            return live.Where(s => s.Role == SubscriberRole.Analyst && SubscriberFilterMatcher.Matches(s.Filter, notice.Facts))
+                .Select(s => new Recipient(s, notice.Type, null)).ToList();
+        }
+
+        var told = notice.Type == NoticeTypes.Alert && message.Notice == 1
+            ? new Dictionary<string, int>()
+            : await ledger.ReadAsync(message.IncidentId, live.Select(s => s.Id).ToList(), cancellationToken);
+        var result = new List<Recipient>();
+        foreach (var subscriber in live.Where(s => s.Role == SubscriberRole.Subscriber))
+        {
+            if (told.TryGetValue(subscriber.Id, out var last))
+            {
+                if (last == message.Notice)
+                {
+                    // A repeated page: the record exists (its stored type and order win); queue it again.
+                    result.Add(new Recipient(subscriber, notice.Type, null));
+                }
+                else if (last < message.Notice && notice.Type != NoticeTypes.Alert)
+                {
+                    result.Add(new Recipient(subscriber, notice.Type, last));
+                }
+            }
+            else if (notice.Type != NoticeTypes.Cancel && SubscriberFilterMatcher.Matches(subscriber.Filter, notice.Facts))
+            {
+                // Never told: a first alert carrying the facts as they stand now.
+                result.Add(new Recipient(subscriber, NoticeTypes.Alert, null));
+            }
+        }
+
+        return result;
+    }
+
+    private sealed record Recipient(Subscriber Subscriber, string Type, int? After);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Fan-out of incident {IncidentId} notice {Notice} ({Type}): {Scanned} subscribers read, {Matched} recipients")]
+    private partial void LogFannedOut(string incidentId, int notice, string type, int scanned, int matched);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Fan-out of incident {IncidentId} notice {Notice} skipped: not issued or unknown")]
+    private partial void LogSkipped(string incidentId, int notice);
+}

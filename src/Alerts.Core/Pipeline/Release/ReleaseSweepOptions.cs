@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Alerts.Core.Pipeline.Release;
+
+/// <summary>The safety net for lost release messages (section <c>Release</c>).</summary>
+public sealed class ReleaseSweepOptions
+{
+    public const string SectionName = "Release";
+
+    /// <summary>How often the standalone server sweeps. The Functions timer uses <see cref="ReleaseSweep.Schedule"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long past its hold an incident must be before the sweep takes it, so the queue gets its chance first.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan SweepGrace { get; set; } = TimeSpan.FromSeconds(10);
+}

@@ -1,7 +1,0 @@
-namespace Alerts.Core.Release;
-
-/// <summary>
-/// "Release this incident when its hold ends." Carries the hold end it was scheduled for, so a message made
-/// stale by an extension sees that the incident's hold moved and does nothing.
-/// </summary>
-public sealed record ReleaseMessage(string IncidentId, DateTimeOffset HoldUntil);

@@ -1,8 +1,0 @@
-namespace Alerts.Core.Subscribers;
-
-/// <summary>How a subscriber is reached.</summary>
-public enum SubscriberChannel
-{
-    Webhook,
-    Email,
-}

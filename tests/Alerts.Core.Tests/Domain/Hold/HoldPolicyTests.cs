@@ -1,0 +1,137 @@
+using Alerts.Core.Domain.Hold;
+using Alerts.Core.Domain.Incidents;
+using Alerts.Core.Pipeline.Intake;
+using Alerts.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Alerts.Core.Tests.Domain.Hold;
+
+public class HoldPolicyTests
+{
+    private static IncidentFacts Facts(Severity severity)
+    {
+        var now = new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+        var report = SampleReports.Przewodow("r", now);
+        report.Severity = severity.ToString().ToLowerInvariant();
+        return new ReportValidator(Options.Create(new IntakeOptions()), new FakeTimeProvider(now)).Validate(report).Report!.Facts;
+    }
+
+    private static HoldPolicy Policy(HoldOptions options) => new(new StaticOptionsMonitor<HoldOptions>(options));
+
+    /// <summary>Base (per severity) + reliability + credibility + certainty − corroborations, within [2 min, 2 h]: the default policy.</summary>
+    [Theory]
+    [InlineData(Severity.Extreme, "C3", "possible", 0, 8, "held 8 min: severity extreme, source C3, certainty possible")]
+    [InlineData(Severity.Extreme, "A1", "observed", 0, 2, "held 2 min (minimum): severity extreme, source A1, certainty observed")]
+    [InlineData(Severity.Extreme, "B2", "likely", 0, 3, "held 3 min: severity extreme, source B2, certainty likely")]
+    [InlineData(Severity.Severe, "C3", "likely", 0, 10, "held 10 min: severity severe, source C3, certainty likely")]
+    [InlineData(Severity.Severe, "E5", "unlikely", 0, 40, "held 40 min: severity severe, source E5, certainty unlikely")]
+    [InlineData(Severity.Severe, "F6", "unknown", 0, 25, "held 25 min: severity severe, source F6, certainty unknown")]
+    [InlineData(Severity.Moderate, "D4", "possible", 0, 28, "held 28 min: severity moderate, source D4, certainty possible")]
+    [InlineData(Severity.Minor, "E5", "unlikely", 0, 60, "held 60 min: severity minor, source E5, certainty unlikely")]
+    [InlineData(Severity.Unknown, "F6", "unknown", 0, 45, "held 45 min: severity unknown, source F6, certainty unknown")]
+    [InlineData(Severity.Severe, "C3", "likely", 1, 7, "held 7 min: severity severe, source C3, certainty likely, 1 independent corroboration")]
+    [InlineData(Severity.Severe, "C3", "likely", 5, 2, "held 2 min (minimum): severity severe, source C3, certainty likely, 5 independent corroborations")]
+    public void Decide_DefaultPolicy_SeverityGradingCertaintyAndBounds(Severity severity, string grading, string certainty, int corroborations, int minutes, string reason)
+    {
+        var facts = Facts(severity) with { Source = SourceGradingParser.TryParse(grading), Certainty = Enum.Parse<Certainty>(certainty, ignoreCase: true) };
+
+        var decision = Policy(new HoldOptions()).Decide(facts, corroborations);
+
+        Assert.Equal(TimeSpan.FromMinutes(minutes), decision.Duration);
+        Assert.Equal(reason, decision.Reason);
+    }
+
+    [Fact]
+    public void Decide_LongHoldBeyondMaximum_IsCappedAndSaysSo()
+    {
+        var options = new HoldOptions { Maximum = TimeSpan.FromMinutes(30) };
+        var facts = Facts(Severity.Minor) with { Source = new SourceGrading('E', 5), Certainty = Certainty.Unlikely };
+
+        var decision = Policy(options).Decide(facts);
+
+        Assert.Equal(TimeSpan.FromMinutes(30), decision.Duration);
+        Assert.StartsWith("held 30 min (maximum):", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_NoGrading_CountsAsF6()
+    {
+        var facts = Facts(Severity.Severe) with { Source = null, Certainty = Certainty.Likely };
+
+        var decision = Policy(new HoldOptions()).Decide(facts);
+
+        Assert.Equal(TimeSpan.FromMinutes(20), decision.Duration);
+        Assert.Contains("source F6 (ungraded)", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_OverrideSet_WinsOverSeverity()
+    {
+        var decision = Policy(new HoldOptions { Override = TimeSpan.FromSeconds(3) }).Decide(Facts(Severity.Minor));
+
+        Assert.Equal(TimeSpan.FromSeconds(3), decision.Duration);
+        Assert.Equal("held 3 s: fixed by Hold:Override", decision.Reason);
+    }
+
+    [Theory]
+    [InlineData(90, "90 s")]
+    [InlineData(600, "10 min")]
+    [InlineData(7200, "2 h")]
+    [InlineData(9000, "2 h 30 min")]
+    public void Describe_ReadsShort(int seconds, string expected) =>
+        Assert.Equal(expected, HoldPolicy.Describe(TimeSpan.FromSeconds(seconds)));
+
+    [Fact]
+    public void Validator_ZeroOrNegativeHold_FailsNamingTheSetting()
+    {
+        var options = new HoldOptions { Override = TimeSpan.Zero };
+        options.BySeverity.Minor = TimeSpan.FromMinutes(-1);
+
+        var result = new HoldOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains(result.Failures!, f => f.StartsWith("Hold:BySeverity:Minor", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.StartsWith("Hold:Override", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validator_MissingOrUnknownGrade_AndMinimumAboveMaximum_Fail()
+    {
+        var options = new HoldOptions { Minimum = TimeSpan.FromHours(3) };
+        options.ByReliability.Remove("C");
+        options.ByCredibility["7"] = TimeSpan.Zero;
+
+        var failures = new HoldOptionsValidator().Validate(null, options).Failures!;
+
+        Assert.Contains(failures, f => f.StartsWith("Hold:ByReliability:C is missing", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Hold:ByCredibility:7", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Hold:Minimum", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Binding_OneAdjustment_KeepsTheOtherDefaults()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Hold:ByReliability:A"] = "-00:10:00" })
+            .Build();
+        var options = new HoldOptions();
+
+        ConfigurationBinder.Bind(configuration.GetSection("Hold"), options);
+
+        Assert.Equal(TimeSpan.FromMinutes(-10), options.ByReliability["A"]);
+        Assert.Equal(6, options.ByReliability.Count);
+        Assert.Equal(TimeSpan.FromMinutes(5), options.ByReliability["D"]);
+        Assert.True(new HoldOptionsValidator().Validate(null, options).Succeeded);
+    }
+
+    private sealed class StaticOptionsMonitor<T>(T value) : IOptionsMonitor<T>
+    {
+        public T CurrentValue => value;
+
+        public T Get(string? name) => value;
+
+        public IDisposable? OnChange(Action<T, string?> listener) => null;
+    }
+}
