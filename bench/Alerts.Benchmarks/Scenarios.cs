@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Alerts.Core.Pipeline;
 using Alerts.Core.Domain.Deliveries;
 using Alerts.Core.Domain.Subscribers;
 using Alerts.Core.Pipeline.Delivery;
@@ -58,7 +59,7 @@ internal sealed partial class Scenarios(BenchOptions options, AzuriteMode mode, 
             // Durable at 202: every accepted report has its incident row and its release message.
             var storage = Workload.Storage(azurite.ConnectionString);
             var incidents = await Workload.CountIncidentsAsync(storage);
-            var queued = (await storage.Queue(QueueNames.IncidentRelease).GetPropertiesAsync()).Value.ApproximateMessagesCount;
+            var queued = (await storage.Queue(PipelineStages.ReleaseQueue).GetPropertiesAsync()).Value.ApproximateMessagesCount;
             if (incidents != load.Completed || queued != load.Completed)
             {
                 results.Problem($"intake {mode}/{instances}x/{clients} run {run}: {load.Completed} accepted, but {incidents} incident rows and {queued} release messages");

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Alerts.Core.Pipeline;
 using Alerts.Core.Admin;
 using Alerts.Core.Domain.Subscribers;
 using Alerts.Core.Storage;
@@ -140,7 +141,7 @@ internal static class Workload
             await storage.Table(table).CreateIfNotExistsAsync();
         }
 
-        foreach (var queue in QueueNames.All)
+        foreach (var queue in PipelineStages.QueuesWithPoison)
         {
             await storage.Queue(queue).CreateIfNotExistsAsync();
         }
@@ -160,7 +161,7 @@ internal sealed class DirectIntake(StorageConnection storage)
     private static long areas;
     private readonly TableClient index = storage.Table(TableNames.IntakeIndex);
     private readonly TableClient incidents = storage.Table(TableNames.Incidents);
-    private readonly QueueClient release = storage.Queue(QueueNames.IncidentRelease);
+    private readonly QueueClient release = storage.Queue(PipelineStages.ReleaseQueue);
 
     public async Task SubmitAsync(string reportId, CancellationToken cancellationToken)
     {

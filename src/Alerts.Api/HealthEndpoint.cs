@@ -1,4 +1,5 @@
 using Alerts.Core.Domain;
+using Alerts.Core.Pipeline;
 using Alerts.Core.Storage;
 using Microsoft.AspNetCore.Http;
 
@@ -16,7 +17,7 @@ public sealed class HealthEndpoint(StorageConnection storage)
         try
         {
             await storage.Table(TableNames.Incidents).GetAccessPoliciesAsync(timeout.Token);
-            await storage.Queue(QueueNames.IncidentRelease).GetPropertiesAsync(timeout.Token);
+            await storage.Queue(PipelineStages.ReleaseQueue).GetPropertiesAsync(timeout.Token);
             return Results.Json(new { status = "healthy", storage = storage.Description }, AlertsJson.Options);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -10,7 +10,7 @@ using Alerts.Core.Pipeline.Delivery.Webhooks;
 using Alerts.Core.Pipeline.Fanout;
 using Alerts.Core.Pipeline.Intake;
 using Alerts.Core.Pipeline.Release;
-using Alerts.Core.Queues;
+using Alerts.Core.Pipeline;
 using Alerts.Core.Security;
 using Alerts.Core.Storage;
 using Microsoft.Extensions.Configuration;
@@ -42,12 +42,7 @@ public static class AlertsCoreServiceCollectionExtensions
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<ReportValidator>();
         services.AddSingleton<HoldPolicy>();
-        services.AddSingleton<IntakeHandler>();
-        services.AddSingleton<ReleaseScheduler>();
         services.AddSingleton<IncidentReleaser>();
-        services.AddSingleton<ReleaseHandler>();
-        services.AddSingleton<IQueueMessageHandler>(sp => sp.GetRequiredService<ReleaseHandler>());
-        services.AddSingleton<ReleaseSweep>();
         services.AddSingleton<FanoutStarter>();
         services.AddSingleton<FanoutCompleter>();
         services.AddSingleton<RecipientLedger>();
@@ -55,7 +50,6 @@ public static class AlertsCoreServiceCollectionExtensions
         services.AddOptions<VerificationOptions>().Bind(configuration.GetSection(VerificationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ConfirmationPolicy>();
         services.AddSingleton<Correlator>();
-        services.AddSingleton<AnalystDecisions>();
 
         services.AddOptions<SubscriberOptions>().Bind(configuration.GetSection(SubscriberOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SubscriberStore>();
@@ -69,15 +63,11 @@ public static class AlertsCoreServiceCollectionExtensions
         services.AddSingleton<RetrySchedule>();
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<NoticeSource>();
-        services.AddSingleton<Redelivery>();
         services.AddWebhookDelivery(configuration);
         services.AddEmailDelivery(configuration);
 
-        // The pipeline, in order: intake (HTTP) → release → fan-out → delivery.
-        services.AddSingleton<FanoutHandler>();
-        services.AddSingleton<IQueueMessageHandler>(sp => sp.GetRequiredService<FanoutHandler>());
-        services.AddSingleton<DeliveryHandler>();
-        services.AddSingleton<IQueueMessageHandler>(sp => sp.GetRequiredService<DeliveryHandler>());
+        // The stages' handlers and queues, as Pipeline/PipelineStages.cs declares them.
+        services.AddPipelineStages();
         return services;
     }
 }

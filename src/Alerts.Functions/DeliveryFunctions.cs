@@ -1,22 +1,23 @@
-using Alerts.Core.Pipeline.Delivery;
-using Alerts.Core.Pipeline.Fanout;
+using Alerts.Core.Pipeline;
+using Alerts.Core.Pipeline.Messages;
+using Alerts.Core.Queues;
 using Alerts.Core.Storage;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Alerts.Functions;
 
-/// <summary>The fan-out and delivery stages: queue triggers that hand each message to its handler.</summary>
-public sealed class DeliveryFunctions(FanoutHandler fanout, DeliveryHandler delivery)
+/// <summary>The fan-out and delivery stages: queue triggers that hand each message to its stage.</summary>
+public sealed class DeliveryFunctions(StageDispatcher<FanoutMessage> fanout, StageDispatcher<DeliveryMessage> delivery)
 {
     [Function(nameof(FanOutAlert))]
     public Task FanOutAlert(
-        [QueueTrigger(QueueNames.AlertFanout, Connection = StorageConnection.SettingName)] string message,
+        [QueueTrigger(PipelineStages.FanoutQueue, Connection = StorageConnection.SettingName)] string message,
         CancellationToken cancellationToken) =>
         fanout.HandleAsync(message, cancellationToken);
 
     [Function(nameof(DeliverAlert))]
     public Task DeliverAlert(
-        [QueueTrigger(QueueNames.AlertDelivery, Connection = StorageConnection.SettingName)] string message,
+        [QueueTrigger(PipelineStages.DeliveryQueue, Connection = StorageConnection.SettingName)] string message,
         CancellationToken cancellationToken) =>
         delivery.HandleAsync(message, cancellationToken);
 }

@@ -1,10 +1,15 @@
 using System.Text.Json;
+using Alerts.Core.Pipeline;
+using Alerts.Core.Pipeline.Release;
 using Alerts.Core.Queues;
 using Alerts.Server;
+using Alerts.Server.Queues;
 using Alerts.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Functions.Tests;
 
@@ -58,15 +63,19 @@ public class FunctionContractTests
     }
 
     [Fact]
-    public async Task QueueTriggers_AreTheQueuesTheServerListensTo()
+    public async Task QueueTriggers_AreTheDeclaredStagesQueues_AndTheQueuesTheServerListensTo()
     {
         var functionQueues = Bindings("queueTrigger").Select(b => b.GetProperty("queueName").GetString()!).Order(StringComparer.Ordinal).ToList();
+        var declared = PipelineStages.Queued.Select(s => s.Queue!).Order(StringComparer.Ordinal).ToList();
 
         await using var app = ServerApp();
-        var serverQueues = app.Services.GetServices<IQueueMessageHandler>().Select(h => h.QueueName).Order(StringComparer.Ordinal).ToList();
+        var dispatched = app.Services.GetServices<IQueueMessageHandler>().Select(h => h.QueueName).Order(StringComparer.Ordinal).ToList();
+        var listened = app.Services.GetServices<IHostedService>().OfType<QueueListenerService>().Single().QueueNames.Order(StringComparer.Ordinal).ToList();
 
-        Assert.NotEmpty(functionQueues);
-        Assert.Equal(functionQueues, serverQueues);
+        Assert.Equal(3, declared.Count);
+        Assert.Equal(declared, functionQueues);
+        Assert.Equal(declared, dispatched);
+        Assert.Equal(declared, listened);
         Assert.All(Bindings("queueTrigger"), b => Assert.Equal("AzureWebJobsStorage", b.GetProperty("connection").GetString()));
     }
 
@@ -83,9 +92,14 @@ public class FunctionContractTests
     }
 
     [Fact]
-    public void TimerTrigger_SweepsOnTheSharedSchedule()
+    public async Task TimerTrigger_SweepsOnTheDeclaredSchedule_AsOftenAsTheServer()
     {
         var timer = Assert.Single(Bindings("timerTrigger"));
-        Assert.Equal(Core.Pipeline.Release.ReleaseSweep.Schedule, timer.GetProperty("schedule").GetString());
+        Assert.Equal(PipelineStages.Sweep.Schedule, timer.GetProperty("schedule").GetString());
+
+        // "*/30 * * * * *": every 30 seconds, the server's default interval.
+        var seconds = int.Parse(PipelineStages.Sweep.Schedule!.Split(' ')[0].TrimStart('*', '/'));
+        await using var app = ServerApp();
+        Assert.Equal(TimeSpan.FromSeconds(seconds), app.Services.GetRequiredService<IOptions<ReleaseSweepOptions>>().Value.SweepInterval);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Alerts.Core.Pipeline;
 using Alerts.Core.Admin;
 using Alerts.Core.Domain.Deliveries;
 using Alerts.Core.Domain.Incidents;
@@ -180,7 +181,7 @@ public class DeliveryPipelineTests
         var incidentId = await PostIncident(server);
 
         // While fan-out pages through, more subscribers arrive and a duplicate fan-out message is queued.
-        var fanoutQueue = server.Account.Connection.Queue(QueueNames.AlertFanout);
+        var fanoutQueue = server.Account.Connection.Queue(PipelineStages.FanoutQueue);
         await Eventually.Until(async () => (await server.App.Services.GetRequiredService<IncidentStore>().FindAsync(incidentId, CancellationToken.None))!.Status, s => s == IncidentStatus.Released);
         await fanoutQueue.SendMessageAsync(QueueMessages.Serialize(new FanoutMessage(incidentId, 1, null)));
         for (var i = 0; i < 20; i++)
@@ -193,7 +194,7 @@ public class DeliveryPipelineTests
         // Done when fan-out has drained and every recorded delivery has settled. (A delivery message that met a
         // claim held by another instance is re-queued for when that claim lapses; it will find nothing left to send.)
         await Eventually.Until(
-            async () => (await StorageProbe.QueueLengthAsync(server.Account, QueueNames.AlertFanout), await Deliveries(server, incidentId)),
+            async () => (await StorageProbe.QueueLengthAsync(server.Account, PipelineStages.FanoutQueue), await Deliveries(server, incidentId)),
             state => state.Item1 == 0 && state.Item2.Count >= 60 && state.Item2.All(r => r.GetProperty("status").GetString() == "delivered")
                 && receiver.Requests.Count == state.Item2.Count,
             TimeSpan.FromMinutes(2));

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Alerts.Core.Pipeline;
 using Alerts.Core.Storage;
 using Alerts.Testing;
 
@@ -85,7 +86,7 @@ public class IncidentApiTests
         Assert.False(string.IsNullOrEmpty(problem.GetProperty("title").GetString()));
         Assert.Empty(await StorageProbe.RowsAsync(server.Account, TableNames.Incidents));
         Assert.Empty(await StorageProbe.RowsAsync(server.Account, TableNames.IntakeIndex));
-        Assert.Equal(0, await StorageProbe.QueueLengthAsync(server.Account, QueueNames.IncidentRelease));
+        Assert.Equal(0, await StorageProbe.QueueLengthAsync(server.Account, PipelineStages.ReleaseQueue));
     }
 
     [Fact]

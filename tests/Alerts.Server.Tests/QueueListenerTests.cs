@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Alerts.Core.Queues;
+using Alerts.Core.Pipeline;
 using Alerts.Core.Domain.Incidents;
 using Alerts.Core.Storage;
 using Alerts.Testing;
@@ -18,14 +20,14 @@ public class QueueListenerTests
         });
 
         // The queue client encodes Base64, as the Functions trigger expects; the body is not a release message.
-        await server.Account.Connection.Queue(QueueNames.IncidentRelease).SendMessageAsync("this is not json");
+        await server.Account.Connection.Queue(PipelineStages.ReleaseQueue).SendMessageAsync("this is not json");
 
-        var poison = server.Account.Connection.Queue(QueueNames.PoisonOf(QueueNames.IncidentRelease));
+        var poison = server.Account.Connection.Queue(PipelineQueue.PoisonOf(PipelineStages.ReleaseQueue));
         var poisoned = await Eventually.Until(
             async () => (await poison.PeekMessagesAsync(10)).Value,
             messages => messages.Length > 0);
         Assert.Equal("this is not json", Assert.Single(poisoned).Body.ToString());
-        Assert.Equal(0, await StorageProbe.QueueLengthAsync(server.Account, QueueNames.IncidentRelease));
+        Assert.Equal(0, await StorageProbe.QueueLengthAsync(server.Account, PipelineStages.ReleaseQueue));
     }
 
     [Fact]

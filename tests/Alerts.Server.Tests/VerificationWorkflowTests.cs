@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Alerts.Core.Pipeline;
 using Alerts.Core.Storage;
 using Alerts.Testing;
 
@@ -126,7 +127,7 @@ public class VerificationWorkflowTests
         var newHoldUntil = (await extended.Json()).GetProperty("holdUntil").GetDateTimeOffset();
 
         // The first release message has been consumed (only the new one is left) and the incident is still held.
-        await Eventually.Until(() => StorageProbe.QueueLengthAsync(server.Account, QueueNames.IncidentRelease), n => n == 1);
+        await Eventually.Until(() => StorageProbe.QueueLengthAsync(server.Account, PipelineStages.ReleaseQueue), n => n == 1);
         Assert.Equal("held", (await server.Incident(id)).View.GetProperty("status").GetString());
 
         var released = await server.WaitForStatus(id, "released");
@@ -152,7 +153,7 @@ public class VerificationWorkflowTests
         Assert.Equal("cancelled", (await retract.Json()).GetProperty("status").GetString());
 
         var (_, deliveries) = await Eventually.Until(
-            async () => (await StorageProbe.QueueLengthAsync(server.Account, QueueNames.AlertFanout), await server.Deliveries(id)),
+            async () => (await StorageProbe.QueueLengthAsync(server.Account, PipelineStages.FanoutQueue), await server.Deliveries(id)),
             state => state.Item1 == 0 && state.Item2.Count > 0 && state.Item2.All(x => x.GetProperty("status").GetString() is "delivered" or "withdrawn" or "failed"),
             TimeSpan.FromMinutes(2));
 

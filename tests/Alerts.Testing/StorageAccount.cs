@@ -1,3 +1,4 @@
+using Alerts.Core.Pipeline;
 using Alerts.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -24,7 +25,7 @@ public sealed class StorageAccount
             .AddInMemoryCollection(new Dictionary<string, string?> { [StorageConnection.SettingName] = connectionString })
             .Build();
         var connection = StorageConnection.FromConfiguration(configuration);
-        using var initializer = new StorageInitializer(connection, NullLogger<StorageInitializer>.Instance);
+        using var initializer = new StorageInitializer(connection, PipelineStages.StorageLayout, NullLogger<StorageInitializer>.Instance);
         if (!await initializer.TryCreateAsync(CancellationToken.None))
         {
             throw new InvalidOperationException("Azurite did not create the tables and queues.");

@@ -1,8 +1,8 @@
 namespace Alerts.Core.Queues;
 
 /// <summary>
-/// A pipeline stage fed by a storage queue. Both hosts deliver messages to it: the Functions queue trigger
-/// and the standalone server's queue listener. Must be idempotent: delivery is at least once.
+/// What both hosts hand a queue message to, by queue name: the Functions queue trigger and the standalone server's queue
+/// listener. See <see cref="StageDispatcher{TMessage}"/>.
 /// </summary>
 public interface IQueueMessageHandler
 {

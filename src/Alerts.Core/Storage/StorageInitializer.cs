@@ -7,7 +7,7 @@ namespace Alerts.Core.Storage;
 /// Creates the tables and queues (and poison queues) if missing. Tries once before the host takes work; if storage
 /// is unreachable the host still starts (health answers 503, listeners back off) and creation is retried until it works.
 /// </summary>
-public sealed partial class StorageInitializer(StorageConnection storage, ILogger<StorageInitializer> logger) : IHostedService, IDisposable
+public sealed partial class StorageInitializer(StorageConnection storage, StorageLayout layout, ILogger<StorageInitializer> logger) : IHostedService, IDisposable
 {
     private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
     private readonly CancellationTokenSource stopping = new();
@@ -37,15 +37,14 @@ public sealed partial class StorageInitializer(StorageConnection storage, ILogge
     {
         try
         {
-            foreach (var table in TableNames.All)
+            foreach (var table in layout.Tables)
             {
                 await storage.Table(table).CreateIfNotExistsAsync(cancellationToken);
             }
 
-            foreach (var queue in QueueNames.All)
+            foreach (var queue in layout.Queues)
             {
                 await storage.Queue(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-                await storage.Queue(QueueNames.PoisonOf(queue)).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             }
 
             LogReady(storage.Description);

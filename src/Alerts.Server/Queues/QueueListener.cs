@@ -17,8 +17,8 @@ namespace Alerts.Server.Queues;
 /// </para>
 /// </summary>
 public sealed partial class QueueListener(
+    PipelineQueue pipelineQueue,
     IQueueMessageHandler handler,
-    StorageConnection storage,
     QueueListenerOptions options,
     QueueWakeUps wakeUps,
     IReadOnlyList<string> downstream,
@@ -34,8 +34,7 @@ public sealed partial class QueueListener(
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
-        var queue = storage.Queue(handler.QueueName);
-        var poison = storage.Queue(QueueNames.PoisonOf(handler.QueueName));
+        var queue = pipelineQueue.Client;
         var threshold = options.EffectiveNewBatchThreshold;
         var delay = options.MinPollingInterval;
         try
@@ -85,7 +84,7 @@ public sealed partial class QueueListener(
                 delay = options.MinPollingInterval;
                 foreach (var message in messages)
                 {
-                    Start(queue, poison, message, stoppingToken);
+                    Start(queue, message, stoppingToken);
                 }
             }
         }
@@ -104,10 +103,10 @@ public sealed partial class QueueListener(
         }
     }
 
-    private void Start(QueueClient queue, QueueClient poison, QueueMessage message, CancellationToken stoppingToken)
+    private void Start(QueueClient queue, QueueMessage message, CancellationToken stoppingToken)
     {
         wakeUps.Started();
-        var task = Task.Run(() => ProcessAsync(queue, poison, message, stoppingToken), CancellationToken.None);
+        var task = Task.Run(() => ProcessAsync(queue, message, stoppingToken), CancellationToken.None);
         lock (gate)
         {
             inFlight.Add(task);
@@ -137,7 +136,7 @@ public sealed partial class QueueListener(
             TaskScheduler.Default);
     }
 
-    private async Task ProcessAsync(QueueClient queue, QueueClient poison, QueueMessage message, CancellationToken stoppingToken)
+    private async Task ProcessAsync(QueueClient queue, QueueMessage message, CancellationToken stoppingToken)
     {
         // Like the Functions host, keep the message hidden while it is being processed, however long that takes.
         var lease = new Lease(message.PopReceipt);
@@ -158,7 +157,7 @@ public sealed partial class QueueListener(
         {
             await renewing.CancelAsync();
             await renewal;
-            await FailAsync(queue, poison, message, lease.PopReceipt, e);
+            await FailAsync(queue, message, lease.PopReceipt, e);
         }
     }
 
@@ -191,14 +190,14 @@ public sealed partial class QueueListener(
         public string PopReceipt { get; set; } = popReceipt;
     }
 
-    private async Task FailAsync(QueueClient queue, QueueClient poison, QueueMessage message, string popReceipt, Exception error)
+    private async Task FailAsync(QueueClient queue, QueueMessage message, string popReceipt, Exception error)
     {
         try
         {
             if (message.DequeueCount >= options.MaxDequeueCount)
             {
                 LogPoisoned(error, handler.QueueName, message.MessageId, message.DequeueCount);
-                await poison.SendMessageAsync(message.Body.ToString(), cancellationToken: CancellationToken.None);
+                await pipelineQueue.MoveToPoisonAsync(message.Body.ToString(), CancellationToken.None);
                 await queue.DeleteMessageAsync(message.MessageId, popReceipt, CancellationToken.None);
             }
             else

@@ -1,33 +1,33 @@
+using Alerts.Core.Pipeline;
 using Alerts.Core.Queues;
-using Alerts.Core.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Server.Queues;
 
-/// <summary>Runs one <see cref="QueueListener"/> for every registered queue handler, sharing one <see cref="QueueWakeUps"/>.</summary>
+/// <summary>
+/// Runs one <see cref="QueueListener"/> for every queued stage <see cref="PipelineStages"/> declares, sharing one
+/// <see cref="QueueWakeUps"/>: a finished message wakes the listeners of the queues its stage hands work on to at once.
+/// </summary>
 public sealed class QueueListenerService(
+    IEnumerable<PipelineQueue> queues,
     IEnumerable<IQueueMessageHandler> handlers,
-    StorageConnection storage,
     IOptions<QueueListenerOptions> options,
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
 {
-    /// <summary>
-    /// Which listeners a finished message wakes: a release queues a fan-out; a fan-out page queues the next page and
-    /// delivery messages. Deliveries queue only delayed retries, so they wake nobody.
-    /// </summary>
-    private static readonly Dictionary<string, string[]> DownstreamOf = new(StringComparer.Ordinal)
-    {
-        [Core.Storage.QueueNames.IncidentRelease] = [Core.Storage.QueueNames.AlertFanout],
-        [Core.Storage.QueueNames.AlertFanout] = [Core.Storage.QueueNames.AlertFanout, Core.Storage.QueueNames.AlertDelivery],
-    };
-
     private readonly QueueWakeUps wakeUps = new();
 
-    public IReadOnlyList<string> QueueNames { get; } = handlers.Select(h => h.QueueName).ToList();
+    public IReadOnlyList<string> QueueNames { get; } = PipelineStages.Queued.Select(s => s.Queue!).ToList();
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(handlers.Select(h =>
-            new QueueListener(h, storage, options.Value, wakeUps, DownstreamOf.GetValueOrDefault(h.QueueName) ?? [], time, loggers.CreateLogger<QueueListener>())
+        Task.WhenAll(PipelineStages.Queued.Select(stage =>
+            new QueueListener(
+                queues.Single(q => q.Name == stage.Queue),
+                handlers.Single(h => h.QueueName == stage.Queue),
+                options.Value,
+                wakeUps,
+                stage.WakesAtOnce,
+                time,
+                loggers.CreateLogger<QueueListener>())
                 .RunAsync(stoppingToken)));
 }

@@ -8,6 +8,7 @@ using Alerts.Core.Pipeline.Fanout;
 using Alerts.Core.Pipeline.Intake;
 using Alerts.Core.Pipeline.Messages;
 using Alerts.Core.Pipeline.Release;
+using Alerts.Core.Queues;
 using Alerts.Core.Storage;
 using Azure;
 using Microsoft.Extensions.Logging;
@@ -22,7 +23,7 @@ namespace Alerts.Core.Pipeline.Decisions;
 public sealed partial class AnalystDecisions(
     IncidentStore store,
     IncidentReleaser releaser,
-    ReleaseScheduler scheduler,
+    StageQueue<ReleaseMessage> releases,
     FanoutStarter fanout,
     Correlator correlator,
     ReportValidator validator,
@@ -88,7 +89,7 @@ public sealed partial class AnalystDecisions(
             if (await store.TryUpdateAsync(incident, next, [entry], cancellationToken))
             {
                 // The old release message will arrive, see a different hold end, and do nothing.
-                await scheduler.ScheduleAsync(new ReleaseMessage(incidentId, newHold), cancellationToken);
+                await releases.SendAsync(new ReleaseMessage(incidentId, newHold), cancellationToken);
                 LogDecision(incidentId, analyst, "extended");
                 return new DecisionResult(DecisionStatus.Done, await store.FindAsync(incidentId, cancellationToken));
             }

@@ -15,7 +15,7 @@ namespace Alerts.Core.Pipeline.Delivery;
 /// retries go back on the queue with a visibility delay from the retry schedule.
 /// </summary>
 public sealed partial class DeliveryHandler(
-    StorageConnection storage,
+    StageQueue<DeliveryMessage> deliveryQueue,
     IncidentStore incidents,
     DeliveryStore deliveries,
     SubscriberStore subscribers,
@@ -23,7 +23,7 @@ public sealed partial class DeliveryHandler(
     IEnumerable<IDeliveryChannel> channels,
     RetrySchedule retrySchedule,
     TimeProvider time,
-    ILogger<DeliveryHandler> logger) : IQueueMessageHandler
+    ILogger<DeliveryHandler> logger) : IStageHandler<DeliveryMessage>
 {
     /// <summary>How long a claim keeps other instances away; after it, a crashed sender's deliveries are sent again.</summary>
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
@@ -33,14 +33,9 @@ public sealed partial class DeliveryHandler(
     private static readonly TimeSpan DueTolerance = TimeSpan.FromSeconds(1);
     private readonly Dictionary<SubscriberChannel, IDeliveryChannel> channelsByKind = channels.ToDictionary(c => c.Channel);
 
-    public string QueueName => QueueNames.AlertDelivery;
-
     /// <summary>The record as its sender's claim: Sending, held for <see cref="ClaimLease"/>, one more attempt made.</summary>
     public static DeliveryRecord Claimed(DeliveryRecord record, DateTimeOffset now) =>
         record with { Status = DeliveryStatus.Sending, ClaimedUntil = now + ClaimLease, AttemptsMade = record.AttemptsMade + 1, LastAttemptAt = now };
-
-    public Task HandleAsync(string message, CancellationToken cancellationToken) =>
-        HandleAsync(QueueMessages.Deserialize<DeliveryMessage>(QueueName, message), cancellationToken);
 
     public async Task HandleAsync(DeliveryMessage message, CancellationToken cancellationToken)
     {
@@ -220,12 +215,8 @@ public sealed partial class DeliveryHandler(
 
     private async Task QueueAsync(DeliveryMessage original, IReadOnlyList<string> ids, int attempt, TimeSpan delay, CancellationToken cancellationToken)
     {
-        delay = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > RetryOptions.Ceiling ? RetryOptions.Ceiling : delay;
-        await storage.Queue(QueueNames.AlertDelivery).SendMessageAsync(
-            QueueMessages.Serialize(original with { SubscriberIds = ids, Attempt = attempt }),
-            visibilityTimeout: delay,
-            timeToLive: TimeSpan.FromSeconds(-1),
-            cancellationToken: cancellationToken);
+        var due = time.GetUtcNow() + (delay < TimeSpan.Zero ? TimeSpan.Zero : delay);
+        await deliveryQueue.SendAsync(original with { SubscriberIds = ids, Attempt = attempt, NotBefore = due }, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId} notice {Notice}: {Delivered} delivered, {Retrying} to retry, {Failed} failed")]

@@ -7,7 +7,7 @@ using Alerts.Core.Storage;
 namespace Alerts.Core.Pipeline.Delivery;
 
 /// <summary>An operator starts a delivery again: same webhook-id, a fresh retry schedule, queued now.</summary>
-public sealed class Redelivery(DeliveryStore deliveries, StorageConnection storage, TimeProvider time)
+public sealed class Redelivery(DeliveryStore deliveries, StageQueue<DeliveryMessage> deliveryQueue, TimeProvider time)
 {
     public enum Result
     {
@@ -37,7 +37,7 @@ public sealed class Redelivery(DeliveryStore deliveries, StorageConnection stora
         }
 
         var message = new DeliveryMessage(key.IncidentId, key.Notice, SubscriberId.ShardOf(key.SubscriberId), [key.SubscriberId], record.AttemptsMade + 1);
-        await storage.Queue(QueueNames.AlertDelivery).SendMessageAsync(QueueMessages.Serialize(message), cancellationToken);
+        await deliveryQueue.SendAsync(message, cancellationToken);
         return (Result.Queued, claimed[0]);
     }
 }

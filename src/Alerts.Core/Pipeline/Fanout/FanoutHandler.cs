@@ -20,7 +20,8 @@ namespace Alerts.Core.Pipeline.Fanout;
 /// one's records exist); the last page hands the incident to the next notice's fan-out.
 /// </summary>
 public sealed partial class FanoutHandler(
-    StorageConnection storage,
+    StageQueue<FanoutMessage> fanouts,
+    StageQueue<DeliveryMessage> deliveryQueue,
     IncidentStore incidents,
     SubscriberStore subscribers,
     DeliveryStore deliveries,
@@ -30,12 +31,8 @@ public sealed partial class FanoutHandler(
     FanoutCompleter completer,
     IOptions<FanoutOptions> options,
     TimeProvider time,
-    ILogger<FanoutHandler> logger) : IQueueMessageHandler
+    ILogger<FanoutHandler> logger) : IStageHandler<FanoutMessage>
 {
-    public string QueueName => QueueNames.AlertFanout;
-
-    public Task HandleAsync(string message, CancellationToken cancellationToken) =>
-        HandleAsync(QueueMessages.Deserialize<FanoutMessage>(QueueName, message), cancellationToken);
 
     public async Task HandleAsync(FanoutMessage message, CancellationToken cancellationToken)
     {
@@ -85,8 +82,7 @@ public sealed partial class FanoutHandler(
             // The next page (or the next notice) may start now: this page's records and ledger entries exist.
             if (page.Count == pageSize && !withdrawn)
             {
-                await storage.Queue(QueueNames.AlertFanout).SendMessageAsync(
-                    QueueMessages.Serialize(message with { AfterSubscriberId = page[^1].Id }), cancellationToken);
+                await fanouts.SendAsync(message with { AfterSubscriberId = page[^1].Id }, cancellationToken);
             }
             else if (audience == NoticeAudience.Subscribers)
             {
@@ -133,8 +129,7 @@ public sealed partial class FanoutHandler(
         var mine = claimed.Select(r => r.Key.SubscriberId).ToHashSet(StringComparer.Ordinal);
         if (mine.Count < recipients.Count)
         {
-            await storage.Queue(QueueNames.AlertDelivery).SendMessageAsync(
-                QueueMessages.Serialize(page with { SubscriberIds = page.SubscriberIds.Where(id => !mine.Contains(id)).ToList() }), cancellationToken);
+            await deliveryQueue.SendAsync(page with { SubscriberIds = page.SubscriberIds.Where(id => !mine.Contains(id)).ToList() }, cancellationToken);
         }
 
         await delivery.SendClaimedAsync(page, claimed, recipients.ToDictionary(r => r.Subscriber.Id, r => r.Subscriber, StringComparer.Ordinal), notice, cancellationToken);

@@ -6,7 +6,7 @@ using Alerts.Core.Storage;
 namespace Alerts.Core.Pipeline.Fanout;
 
 /// <summary>Queues the first page of a notice's fan-out, then clears the incident's outbox flag for it.</summary>
-public sealed class FanoutStarter(StorageConnection storage, IncidentStore incidents)
+public sealed class FanoutStarter(StageQueue<FanoutMessage> fanouts, IncidentStore incidents)
 {
     /// <summary>Starts the fan-out of a public notice (one at a time per incident, see <see cref="FanoutCompleter"/>).</summary>
     public async Task StartAsync(string incidentId, int notice, CancellationToken cancellationToken)
@@ -44,6 +44,5 @@ public sealed class FanoutStarter(StorageConnection storage, IncidentStore incid
 
     /// <summary>Queues the first page of a notice's fan-out.</summary>
     public Task QueueFirstPageAsync(string incidentId, int notice, CancellationToken cancellationToken) =>
-        storage.Queue(QueueNames.AlertFanout).SendMessageAsync(
-            QueueMessages.Serialize(new FanoutMessage(incidentId, notice, null)), cancellationToken);
+        fanouts.SendAsync(new FanoutMessage(incidentId, notice, null), cancellationToken);
 }

@@ -6,6 +6,7 @@ using Alerts.Core.Domain.Verification;
 using Alerts.Core.Pipeline.Fanout;
 using Alerts.Core.Pipeline.Messages;
 using Alerts.Core.Pipeline.Release;
+using Alerts.Core.Queues;
 using Alerts.Core.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -21,7 +22,7 @@ public sealed partial class IntakeHandler(
     IncidentStore store,
     Correlator correlator,
     HoldPolicy holdPolicy,
-    ReleaseScheduler scheduler,
+    StageQueue<ReleaseMessage> releases,
     FanoutStarter fanout,
     TimeProvider time,
     ILogger<IntakeHandler> logger)
@@ -224,7 +225,7 @@ public sealed partial class IntakeHandler(
     {
         try
         {
-            await scheduler.ScheduleAsync(new ReleaseMessage(incident.Id, incident.HoldUntil), cancellationToken);
+            await releases.SendAsync(new ReleaseMessage(incident.Id, incident.HoldUntil), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -11,8 +11,14 @@ namespace Alerts.Core.Pipeline.Release;
 /// </summary>
 public sealed partial class ReleaseSweep(IncidentStore store, IncidentReleaser releaser, Fanout.FanoutStarter fanout, IOptions<ReleaseSweepOptions> options, TimeProvider time, ILogger<ReleaseSweep> logger)
 {
-    /// <summary>NCRONTAB schedule of the Functions timer trigger: every 30 seconds.</summary>
-    public const string Schedule = "*/30 * * * * *";
+    /// <summary>How often the sweep runs, in seconds: the one number both hosts' schedules come from.</summary>
+    public const string IntervalSeconds = "30";
+
+    /// <summary>The NCRONTAB schedule of the Functions timer trigger.</summary>
+    public const string Schedule = "*/" + IntervalSeconds + " * * * * *";
+
+    /// <summary>The standalone server's sweep interval unless <see cref="ReleaseSweepOptions.SweepInterval"/> overrides it.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(int.Parse(IntervalSeconds, System.Globalization.CultureInfo.InvariantCulture));
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {

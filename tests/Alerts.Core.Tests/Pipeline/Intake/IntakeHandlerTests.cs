@@ -1,3 +1,4 @@
+using Alerts.Core.Pipeline;
 using Alerts.Core.Domain.Incidents;
 using Alerts.Core.Domain.Verification;
 using Alerts.Core.Pipeline.Intake;
@@ -43,7 +44,7 @@ public class IntakeHandlerTests
         var claim = Assert.Single(index, r => r.RowKey == "claim|reporter-a|r-100");
         Assert.Equal(result.Incident.Id, claim.GetString("IncidentId"));
         Assert.Single(index, r => r.RowKey.StartsWith("area|", StringComparison.Ordinal) && r.GetString("Entries0")?.Contains(result.Incident.Id, StringComparison.Ordinal) == true);
-        Assert.Equal(1, await StorageProbe.QueueLengthAsync(account, QueueNames.IncidentRelease));
+        Assert.Equal(1, await StorageProbe.QueueLengthAsync(account, PipelineStages.ReleaseQueue));
     }
 
     [Fact]
@@ -61,7 +62,7 @@ public class IntakeHandlerTests
         Assert.Single(incidentRows, r => r.RowKey == "incident");
         Assert.Single(incidentRows, r => r.RowKey.StartsWith("report|", StringComparison.Ordinal));
         Assert.All(incidentRows, r => Assert.Equal(id, r.PartitionKey));
-        Assert.Equal(1, await StorageProbe.QueueLengthAsync(account, QueueNames.IncidentRelease));
+        Assert.Equal(1, await StorageProbe.QueueLengthAsync(account, PipelineStages.ReleaseQueue));
     }
 
     [Fact]
@@ -102,7 +103,7 @@ public class IntakeHandlerTests
     public async Task SubmitAsync_ReleaseQueueUnavailable_StillAcceptedAndTheSweepReleasesIt()
     {
         var (account, services) = await SetUp();
-        await account.Connection.Queue(QueueNames.IncidentRelease).DeleteAsync();
+        await account.Connection.Queue(PipelineStages.ReleaseQueue).DeleteAsync();
         var time = (FakeTimeProvider)services.GetRequiredService<TimeProvider>();
 
         var result = await services.GetRequiredService<IntakeHandler>().SubmitAsync("reporter-a", Validate(services, "r-lost"), CancellationToken.None);

@@ -1,3 +1,4 @@
+using Alerts.Core.Pipeline;
 using Alerts.Core.Domain.Incidents;
 using Alerts.Core.Pipeline.Intake;
 using Alerts.Core.Pipeline.Messages;
@@ -99,7 +100,7 @@ public class ReleaseTests
 
         Assert.Equal(ReleaseOutcome.Rescheduled, outcome);
         Assert.Equal(0, await ReleasedEntries(account, incident.Id));
-        Assert.Equal(2, await StorageProbe.QueueLengthAsync(account, QueueNames.IncidentRelease));
+        Assert.Equal(2, await StorageProbe.QueueLengthAsync(account, PipelineStages.ReleaseQueue));
     }
 
     [Fact]

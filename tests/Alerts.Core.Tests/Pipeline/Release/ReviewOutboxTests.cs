@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Alerts.Core.Pipeline;
 using Alerts.Core.Domain;
 using Alerts.Core.Pipeline.Intake;
 using Alerts.Core.Pipeline.Messages;
@@ -29,7 +30,7 @@ public class ReviewOutboxTests
         // A contradicting report issues a review; queueing its fan-out fails (the queue is gone), after the commit.
         var contradicting = SampleReports.Przewodow("r-2", Now.AddMinutes(-3));
         contradicting.Attribution!.Actor = "Ukrainian air-defence missile";
-        var fanoutQueue = account.Connection.Queue(QueueNames.AlertFanout);
+        var fanoutQueue = account.Connection.Queue(PipelineStages.FanoutQueue);
         await fanoutQueue.DeleteAsync();
         await Assert.ThrowsAnyAsync<RequestFailedException>(() => intake.SubmitAsync("reporter-b", validator.Validate(contradicting).Report!, CancellationToken.None));
         await fanoutQueue.CreateAsync();
@@ -65,6 +66,6 @@ public class ReviewOutboxTests
         var incident = await services.GetRequiredService<IncidentStore>().FindAsync(contested.Incident.Id, CancellationToken.None);
         Assert.False(incident!.ReviewPending);
         Assert.True(incident.LastReview > 0);
-        Assert.Equal(1, await StorageProbe.QueueLengthAsync(account, QueueNames.AlertFanout));
+        Assert.Equal(1, await StorageProbe.QueueLengthAsync(account, PipelineStages.FanoutQueue));
     }
 }
