@@ -13,7 +13,6 @@ namespace Alerts.Api;
 public sealed class DecisionEndpoints(CallerGate gate, AnalystDecisions decisions, IncidentStore incidents, DeliveryStore deliveries)
 {
     private const int MaxBodyBytes = 32 * 1024;
-    private const int MaxReasonLength = 1000;
 
     /// <summary>POST /api/incidents/{id}/confirm: release now (also from awaiting confirmation or contested).</summary>
     public async Task<IResult> Confirm(HttpRequest request, string id, CancellationToken cancellationToken)
@@ -27,11 +26,6 @@ public sealed class DecisionEndpoints(CallerGate gate, AnalystDecisions decision
         if (problem is not null)
         {
             return problem;
-        }
-
-        if (TooLong(body?.Reason) is { } tooLong)
-        {
-            return tooLong;
         }
 
         return await ResultAsync(IncidentId.IsWellFormed(id) ? await decisions.ConfirmAsync(id, caller.Name, body?.Reason, cancellationToken) : DecisionResult.NotFound, id, request, cancellationToken);
@@ -51,22 +45,7 @@ public sealed class DecisionEndpoints(CallerGate gate, AnalystDecisions decision
             return problem;
         }
 
-        if ((body!.Until is null) == (body.By is null))
-        {
-            return ApiProblems.Validation(new Dictionary<string, string[]> { ["until"] = ["give either until (a date-time) or by (a duration such as \"00:10:00\"), not both."] });
-        }
-
-        if (body.By is { } by && (by <= TimeSpan.Zero || by > TimeSpan.FromDays(30)))
-        {
-            return ApiProblems.Validation(new Dictionary<string, string[]> { ["by"] = ["must be a positive duration of at most 30 days."] });
-        }
-
-        if (TooLong(body.Reason) is { } tooLong)
-        {
-            return tooLong;
-        }
-
-        return await ResultAsync(IncidentId.IsWellFormed(id) ? await decisions.ExtendAsync(id, caller.Name, body.Until, body.By, body.Reason, cancellationToken) : DecisionResult.NotFound, id, request, cancellationToken);
+        return await ResultAsync(IncidentId.IsWellFormed(id) ? await decisions.ExtendAsync(id, caller.Name, body!.Until, body.By, body.Reason, cancellationToken) : DecisionResult.NotFound, id, request, cancellationToken);
     }
 
     /// <summary>POST /api/incidents/{id}/retract {reason}: a held incident is never alerted; a released one is cancelled.</summary>
@@ -83,17 +62,7 @@ public sealed class DecisionEndpoints(CallerGate gate, AnalystDecisions decision
             return problem;
         }
 
-        if (string.IsNullOrWhiteSpace(body!.Reason))
-        {
-            return ApiProblems.Validation(new Dictionary<string, string[]> { ["reason"] = ["is required: say why the incident is retracted."] });
-        }
-
-        if (TooLong(body.Reason) is { } tooLong)
-        {
-            return tooLong;
-        }
-
-        return await ResultAsync(IncidentId.IsWellFormed(id) ? await decisions.RetractAsync(id, caller.Name, body.Reason.Trim(), cancellationToken) : DecisionResult.NotFound, id, request, cancellationToken);
+        return await ResultAsync(IncidentId.IsWellFormed(id) ? await decisions.RetractAsync(id, caller.Name, body!.Reason, cancellationToken) : DecisionResult.NotFound, id, request, cancellationToken);
     }
 
     /// <summary>PATCH /api/incidents/{id}: JSON merge patch of the facts; If-Match with the incident's ETag is required.</summary>
@@ -120,11 +89,6 @@ public sealed class DecisionEndpoints(CallerGate gate, AnalystDecisions decision
         }
 
         var reason = request.Query["reason"].ToString();
-        if (TooLong(reason) is { } tooLong)
-        {
-            return tooLong;
-        }
-
         if (!IncidentId.IsWellFormed(id))
         {
             return ApiProblems.NotFound($"Incident '{id}'");
@@ -166,9 +130,4 @@ public sealed class DecisionEndpoints(CallerGate gate, AnalystDecisions decision
         request.ContentLength is null or 0 && string.IsNullOrEmpty(request.ContentType)
             ? (null, null)
             : await JsonBody.ReadAsync<T>(request, MaxBodyBytes, cancellationToken);
-
-    private static IResult? TooLong(string? reason) =>
-        reason is { Length: > MaxReasonLength }
-            ? ApiProblems.Validation(new Dictionary<string, string[]> { ["reason"] = [$"must be at most {MaxReasonLength} characters."] })
-            : null;
 }

@@ -3,6 +3,7 @@ using Alerts.Core.Domain.Deliveries;
 using Alerts.Core.Domain.Hold;
 using Alerts.Core.Domain.Subscribers;
 using Alerts.Core.Domain.Verification;
+using Alerts.Core.Pipeline;
 using Alerts.Core.Pipeline.Decisions;
 using Alerts.Core.Pipeline.Delivery;
 using Alerts.Core.Pipeline.Delivery.Email;
@@ -10,7 +11,7 @@ using Alerts.Core.Pipeline.Delivery.Webhooks;
 using Alerts.Core.Pipeline.Fanout;
 using Alerts.Core.Pipeline.Intake;
 using Alerts.Core.Pipeline.Release;
-using Alerts.Core.Pipeline;
+using Alerts.Core.Pipeline.Transitions;
 using Alerts.Core.Security;
 using Alerts.Core.Storage;
 using Microsoft.Extensions.Configuration;
@@ -43,13 +44,15 @@ public static class AlertsCoreServiceCollectionExtensions
         services.AddSingleton<ReportValidator>();
         services.AddSingleton<HoldPolicy>();
         services.AddSingleton<IncidentReleaser>();
-        services.AddSingleton<FanoutStarter>();
+        services.AddSingleton<IncidentHandOff>();
+        services.AddSingleton<IncidentTransitions>();
         services.AddSingleton<FanoutCompleter>();
         services.AddSingleton<RecipientLedger>();
 
         services.AddOptions<VerificationOptions>().Bind(configuration.GetSection(VerificationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ConfirmationPolicy>();
         services.AddSingleton<Correlator>();
+        services.AddSingleton<FactsPatch>();
 
         services.AddOptions<SubscriberOptions>().Bind(configuration.GetSection(SubscriberOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SubscriberStore>();

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Alerts.Core.Queues;
-using Alerts.Core.Pipeline;
 using Alerts.Core.Domain.Incidents;
+using Alerts.Core.Pipeline;
+using Alerts.Core.Queues;
 using Alerts.Core.Storage;
 using Alerts.Testing;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using Alerts.Core.Pipeline;
-using Alerts.Core.Storage;
 using Alerts.Testing;
 
 namespace Alerts.Server.Tests;

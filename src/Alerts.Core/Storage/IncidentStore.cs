@@ -14,26 +14,6 @@ public sealed class IncidentStore(StorageConnection storage)
 
     private TableClient Table => storage.Table(TableNames.Incidents);
 
-    /// <summary>Writes a new incident with its first report and timeline; false if the incident already exists.</summary>
-    public async Task<bool> CreateAsync(Incident incident, ReportRecord report, IReadOnlyList<TimelineEntry> timeline, CancellationToken cancellationToken)
-    {
-        var actions = new List<TableTransactionAction>
-        {
-            new(TableTransactionActionType.Add, IncidentMapping.ToRow(incident)),
-            new(TableTransactionActionType.Add, IncidentMapping.ToRow(incident.Id, report)),
-        };
-        actions.AddRange(timeline.Select(e => new TableTransactionAction(TableTransactionActionType.Add, IncidentMapping.ToRow(incident.Id, e))));
-        try
-        {
-            await Table.SubmitTransactionAsync(actions, cancellationToken);
-            return true;
-        }
-        catch (TableTransactionFailedException e) when (e.Status == 409)
-        {
-            return false;
-        }
-    }
-
     /// <summary>Reads the incident row alone, or null.</summary>
     public async Task<Incident?> FindAsync(string incidentId, CancellationToken cancellationToken)
     {
@@ -70,37 +50,38 @@ public sealed class IncidentStore(StorageConnection storage)
     }
 
     /// <summary>
-    /// Replaces the incident row if nobody changed it since <paramref name="current"/> was read, and appends
-    /// timeline entries, all or nothing. False when someone else got there first (412).
+    /// Writes a change all or nothing: the incident row (added when <paramref name="current"/> is null, else replaced if
+    /// nobody changed it since it was read), the report, the timeline entries and the notices. Says whether someone got
+    /// there first (the row exists, or changed: read again) or the report was filed already.
     /// </summary>
-    public async Task<bool> TryUpdateAsync(
-        Incident current,
-        Incident next,
-        IReadOnlyList<TimelineEntry> newEntries,
-        CancellationToken cancellationToken,
-        IReadOnlyList<IssuedNotice>? notices = null,
-        ReportRecord? report = null)
+    public async Task<IncidentWriteResult> WriteAsync(Incident? current, IncidentChange change, CancellationToken cancellationToken)
     {
-        var entity = IncidentMapping.ToRow(next);
+        var id = change.Next.Id;
         var actions = new List<TableTransactionAction>
         {
-            new(TableTransactionActionType.UpdateReplace, entity, new ETag(current.ETag)),
+            current is null
+                ? new(TableTransactionActionType.Add, IncidentMapping.ToRow(change.Next with { ETag = string.Empty }))
+                : new(TableTransactionActionType.UpdateReplace, IncidentMapping.ToRow(change.Next), new ETag(current.ETag)),
         };
-        actions.AddRange(newEntries.Select(e => new TableTransactionAction(TableTransactionActionType.Add, IncidentMapping.ToRow(next.Id, e))));
-        actions.AddRange((notices ?? []).Select(n => new TableTransactionAction(TableTransactionActionType.Add, IncidentMapping.ToRow(next.Id, n))));
-        if (report is not null)
+        if (change.Report is { } report)
         {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, IncidentMapping.ToRow(next.Id, report)));
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, IncidentMapping.ToRow(id, report)));
         }
 
+        actions.AddRange(change.Timeline.Select(e => new TableTransactionAction(TableTransactionActionType.Add, IncidentMapping.ToRow(id, e))));
+        actions.AddRange(change.Notices.Select(n => new TableTransactionAction(TableTransactionActionType.Add, IncidentMapping.ToRow(id, n))));
         try
         {
-            await Table.SubmitTransactionAsync(actions, cancellationToken);
-            return true;
+            var responses = (await Table.SubmitTransactionAsync(actions, cancellationToken)).Value;
+            return new IncidentWriteResult(IncidentWrite.Written, responses[0].Headers.ETag?.ToString());
         }
-        catch (TableTransactionFailedException e) when (e.Status is 412 or 409)
+        catch (TableTransactionFailedException e) when (e.Status is 409 or 412 or 404)
         {
-            return false;
+            // The report row comes right after the incident row: when it is the one that failed, the report is filed
+            // already. When the service does not say which failed, the report row itself tells.
+            var reportExists = change.Report is { } filed && current is not null && e.Status == 409 &&
+                (e.FailedTransactionActionIndex == 1 || (e.FailedTransactionActionIndex is null && await HasReportAsync(id, filed.ReporterId, filed.ReportId, cancellationToken)));
+            return new IncidentWriteResult(reportExists ? IncidentWrite.ReportExists : IncidentWrite.Conflict, null);
         }
     }
 

@@ -1,5 +1,4 @@
 using Alerts.Core.Queues;
-using Alerts.Core.Storage;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 

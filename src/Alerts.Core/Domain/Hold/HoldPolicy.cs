@@ -38,8 +38,59 @@ public sealed class HoldPolicy(IOptionsMonitor<HoldOptions> options)
         return new HoldDecision(hold, reason);
     }
 
-    /// <summary>The longer hold a contradiction earns.</summary>
-    public TimeSpan ContestedExtension => options.CurrentValue.ContestedExtension;
+    /// <summary>
+    /// After one more independent corroboration (already counted in <see cref="Incident.Corroborations"/>): credibility
+    /// rises to 2, or to 1 from the second on, and the hold may come forward — never before the minimum after receipt,
+    /// never into the past, never later than it was.
+    /// </summary>
+    public Incident Corroborated(Incident incident, DateTimeOffset now)
+    {
+        var grading = incident.Facts.Source ?? Ungraded;
+        var credibility = incident.Corroborations >= 2 ? 1 : Math.Min(grading.Credibility, 2);
+        var facts = incident.Facts with { Source = grading with { Credibility = credibility } };
+        var decision = Decide(facts, incident.Corroborations);
+        var earliest = incident.ReceivedAt + Minimum;
+        var candidate = incident.ReceivedAt + decision.Duration;
+        var until = candidate < incident.HoldUntil ? candidate : incident.HoldUntil;
+        until = until < earliest ? earliest : until < now ? now : until;
+        return incident with { Facts = facts, HoldUntil = until, HoldReason = until == incident.HoldUntil ? incident.HoldReason : decision.Reason };
+    }
+
+    /// <summary>A report contradicts the incident's key facts: the hold runs <see cref="HoldOptions.ContestedExtension"/> longer than it would have.</summary>
+    public Incident Contested(Incident incident, string conflicts, DateTimeOffset now)
+    {
+        var until = Later(incident.HoldUntil, now) + options.CurrentValue.ContestedExtension;
+        return incident with { HoldUntil = until, HoldReason = $"contested ({conflicts}): held {Describe(until - incident.ReceivedAt)} in all" };
+    }
+
+    /// <summary>
+    /// What is wrong with an analyst's request to extend a hold, before any incident is read: either a new end
+    /// (<paramref name="until"/>) or a duration (<paramref name="by"/>) of at most <see cref="MaxExtension"/>.
+    /// </summary>
+    public static (string Field, string Error)? CheckExtension(DateTimeOffset? until, TimeSpan? by)
+    {
+        if ((until is null) == (by is null))
+        {
+            return ("until", "give either until (a date-time) or by (a duration such as \"00:10:00\"), not both.");
+        }
+
+        return by is { } b && (b <= TimeSpan.Zero || b > MaxExtension)
+            ? ("by", $"must be a positive duration of at most {MaxExtension.TotalDays:0} days.")
+            : null;
+    }
+
+    /// <summary>
+    /// The hold end an extension asks for: <paramref name="until"/>, or <paramref name="by"/> past the current end (or
+    /// now, if that has passed). Null when it would not move the end later.
+    /// </summary>
+    public static DateTimeOffset? Extended(Incident incident, DateTimeOffset? until, TimeSpan? by, DateTimeOffset now)
+    {
+        var end = until ?? (Later(incident.HoldUntil, now) + by!.Value);
+        return end <= incident.HoldUntil || end <= now ? null : end;
+    }
+
+    /// <summary>The longest an analyst may extend a hold by in one step.</summary>
+    public static TimeSpan MaxExtension => HoldOptions.Ceiling;
 
     /// <summary>No incident is released sooner than this after it was received, whatever corroborates it.</summary>
     public TimeSpan Minimum => options.CurrentValue.Override ?? options.CurrentValue.Minimum;
@@ -60,6 +111,8 @@ public sealed class HoldPolicy(IOptionsMonitor<HoldOptions> options)
         var minutes = span.Minutes;
         return minutes == 0 ? $"{(int)span.TotalHours} h" : $"{(int)span.TotalHours} h {minutes} min";
     }
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static TimeSpan BaseHold(HoldOptions o, Severity severity) => severity switch
     {

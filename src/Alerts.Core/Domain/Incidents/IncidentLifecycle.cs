@@ -16,6 +16,17 @@ public static class IncidentLifecycle
 
     public static bool CanMove(IncidentStatus from, IncidentStatus to) => Allowed[from].Contains(to);
 
+    /// <summary>
+    /// Whether a change may take an incident from <paramref name="from"/> (null: it does not exist yet) to
+    /// <paramref name="to"/>: a new incident starts held; a change that keeps the status (facts, hold, bookkeeping)
+    /// is always possible; a move must be one of <see cref="CanMove"/>.
+    /// </summary>
+    public static bool Permits(IncidentStatus? from, IncidentStatus to) =>
+        from is { } status ? status == to || CanMove(status, to) : to == IncidentStatus.Held;
+
+    /// <summary>True once nothing can change any more (retracted, cancelled).</summary>
+    public static bool IsFinal(IncidentStatus status) => Allowed[status].Length == 0;
+
     /// <summary>True while subscribers have not been told anything yet.</summary>
     public static bool IsPending(IncidentStatus status) =>
         status is IncidentStatus.Held or IncidentStatus.Contested or IncidentStatus.AwaitingConfirmation;

@@ -1,15 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Alerts.Core.Domain;
+using Alerts.Core.Domain.Hold;
 using Alerts.Core.Domain.Incidents;
-using Alerts.Core.Domain.Validation;
-using Alerts.Core.Domain.Verification;
-using Alerts.Core.Pipeline.Fanout;
 using Alerts.Core.Pipeline.Intake;
-using Alerts.Core.Pipeline.Messages;
-using Alerts.Core.Pipeline.Release;
-using Alerts.Core.Queues;
-using Alerts.Core.Storage;
+using Alerts.Core.Pipeline.Transitions;
 using Azure;
 using Microsoft.Extensions.Logging;
 
@@ -17,203 +10,90 @@ namespace Alerts.Core.Pipeline.Decisions;
 
 /// <summary>
 /// What a duty analyst can decide about an incident — confirm (release now), extend the hold, amend the facts,
-/// retract — each recorded on the timeline with who, when, what and why. After release, an amendment issues an
-/// update and a retraction a cancellation, to exactly those who were told.
+/// retract — each checked, then applied through the one transition primitive (<see cref="DecisionRules"/> says what
+/// each does), and recorded on the timeline with who, when, what and why. After release, an amendment issues an update
+/// and a retraction a cancellation, to exactly those who were told.
 /// </summary>
 public sealed partial class AnalystDecisions(
-    IncidentStore store,
-    IncidentReleaser releaser,
-    StageQueue<ReleaseMessage> releases,
-    FanoutStarter fanout,
+    IncidentTransitions transitions,
+    FactsPatch factsPatch,
     Correlator correlator,
-    ReportValidator validator,
-    TimeProvider time,
     ILogger<AnalystDecisions> logger)
 {
-    private const int MaxAttempts = 5;
+    /// <summary>The longest reason an analyst may give: it goes on the timeline and into notices.</summary>
+    public const int MaxReasonLength = 1000;
 
-    public async Task<DecisionResult> ConfirmAsync(string incidentId, string analyst, string? reason, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
-        {
-            var incident = await store.FindAsync(incidentId, cancellationToken);
-            if (incident is null)
-            {
-                return DecisionResult.NotFound;
-            }
+    public async Task<DecisionResult> ConfirmAsync(string incidentId, string analyst, string? reason, CancellationToken cancellationToken) =>
+        TooLong(reason) ?? await DecideAsync(incidentId, analyst, "confirmed", (incident, now) => DecisionRules.Confirm(incident, analyst, reason, now), cancellationToken);
 
-            if (!IncidentLifecycle.IsPending(incident.Status))
-            {
-                return DecisionResult.NotAllowed(incident, $"The incident is {Describe(incident.Status)}; only a held, contested or awaiting incident can be confirmed.");
-            }
-
-            var why = $"confirmed by analyst {analyst}" + (string.IsNullOrWhiteSpace(reason) ? string.Empty : $": {reason}");
-            if (await releaser.TryReleaseAsync(incident, Actor.Analyst(analyst), why, time.GetUtcNow(), cancellationToken) is not null)
-            {
-                LogDecision(incidentId, analyst, "confirmed");
-                return new DecisionResult(DecisionStatus.Done, await store.FindAsync(incidentId, cancellationToken));
-            }
-        }
-
-        return new DecisionResult(DecisionStatus.Stale, null, "The incident kept changing; try again.");
-    }
-
+    /// <summary>Hold longer: to <paramref name="until"/>, or by <paramref name="by"/> (one of them, at most <see cref="HoldPolicy.MaxExtension"/>).</summary>
     public async Task<DecisionResult> ExtendAsync(string incidentId, string analyst, DateTimeOffset? until, TimeSpan? by, string? reason, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        if (HoldPolicy.CheckExtension(until, by) is { } wrong)
         {
-            var incident = await store.FindAsync(incidentId, cancellationToken);
-            if (incident is null)
-            {
-                return DecisionResult.NotFound;
-            }
-
-            if (!IncidentLifecycle.IsHolding(incident.Status))
-            {
-                return DecisionResult.NotAllowed(incident, $"The incident is {Describe(incident.Status)}; only a held or contested incident's hold can be extended.");
-            }
-
-            var now = time.GetUtcNow();
-            var newHold = until ?? ((incident.HoldUntil > now ? incident.HoldUntil : now) + by!.Value);
-            if (newHold <= incident.HoldUntil || newHold <= now)
-            {
-                return new DecisionResult(DecisionStatus.Invalid, incident, null, new Dictionary<string, string[]>
-                {
-                    [until is null ? "by" : "until"] = [$"must move the hold end later than it is now ({incident.HoldUntil:O})."],
-                });
-            }
-
-            var why = $"hold extended by analyst {analyst} to {newHold:u}" + (string.IsNullOrWhiteSpace(reason) ? string.Empty : $": {reason}");
-            var next = incident with { HoldUntil = newHold, HoldReason = why, TimelineCount = incident.TimelineCount + 1 };
-            var entry = incident.NextEntry(now, Actor.Analyst(analyst), TimelineActions.Extended, why);
-            if (await store.TryUpdateAsync(incident, next, [entry], cancellationToken))
-            {
-                // The old release message will arrive, see a different hold end, and do nothing.
-                await releases.SendAsync(new ReleaseMessage(incidentId, newHold), cancellationToken);
-                LogDecision(incidentId, analyst, "extended");
-                return new DecisionResult(DecisionStatus.Done, await store.FindAsync(incidentId, cancellationToken));
-            }
+            return DecisionResult.Invalid(null, wrong.Field, wrong.Error);
         }
 
-        return new DecisionResult(DecisionStatus.Stale, null, "The incident kept changing; try again.");
+        return TooLong(reason) ?? await DecideAsync(incidentId, analyst, "extended", (incident, now) => DecisionRules.Extend(incident, analyst, until, by, reason, now), cancellationToken);
     }
 
-    public async Task<DecisionResult> RetractAsync(string incidentId, string analyst, string reason, CancellationToken cancellationToken)
+    /// <summary>A held incident is never alerted; a released one is cancelled. A retraction needs a reason.</summary>
+    public async Task<DecisionResult> RetractAsync(string incidentId, string analyst, string? reason, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        if (string.IsNullOrWhiteSpace(reason))
         {
-            var incident = await store.FindAsync(incidentId, cancellationToken);
-            if (incident is null)
-            {
-                return DecisionResult.NotFound;
-            }
-
-            var now = time.GetUtcNow();
-            var actor = Actor.Analyst(analyst);
-            var why = $"retracted by analyst {analyst}: {reason}";
-            Incident next;
-            var notices = new List<IssuedNotice>();
-            TimelineEntry entry;
-            if (IncidentLifecycle.IsPending(incident.Status))
-            {
-                next = incident with { Status = IncidentStatus.Retracted, TimelineCount = incident.TimelineCount + 1 };
-                entry = incident.NextEntry(now, actor, TimelineActions.Retracted, $"{why}; no subscriber was told");
-            }
-            else if (IncidentLifecycle.IsIssued(incident.Status))
-            {
-                var cancelled = incident with { Status = IncidentStatus.Cancelled, TimelineCount = incident.TimelineCount + 1 };
-                var (withNotice, notice) = NoticeIssuer.Public(cancelled, NoticeTypes.Cancel, now, references: incident.Version, why);
-                next = withNotice;
-                notices.Add(notice);
-                entry = incident.NextEntry(now, actor, TimelineActions.Cancelled, $"{why}; cancellation (notice {notice.Number}) goes to everyone who was told");
-            }
-            else
-            {
-                return DecisionResult.NotAllowed(incident, $"The incident is already {Describe(incident.Status)}.");
-            }
-
-            if (await store.TryUpdateAsync(incident, next, [entry], cancellationToken, notices))
-            {
-                await fanout.StartIssuedAsync(next, notices, cancellationToken);
-                LogDecision(incidentId, analyst, next.Status.ToString());
-                return new DecisionResult(DecisionStatus.Done, await store.FindAsync(incidentId, cancellationToken));
-            }
+            return DecisionResult.Invalid(null, "reason", "is required: say why the incident is retracted.");
         }
 
-        return new DecisionResult(DecisionStatus.Stale, null, "The incident kept changing; try again.");
+        var why = reason.Trim();
+        return TooLong(why) ?? await DecideAsync(incidentId, analyst, "retracted", (incident, now) => DecisionRules.Retract(incident, analyst, why, now), cancellationToken);
     }
 
     /// <summary>Applies a JSON merge patch to the facts, if the incident still shows what the analyst read (its <see cref="Incident.ContentTag"/>).</summary>
     public async Task<DecisionResult> AmendAsync(string incidentId, string analyst, string expectedTag, JsonNode patch, string? reason, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        if (TooLong(reason) is { } tooLong)
         {
-            var incident = await store.FindAsync(incidentId, cancellationToken);
-            if (incident is null)
-            {
-                return DecisionResult.NotFound;
-            }
-
-            if (incident.ContentTag != expectedTag)
-            {
-                return new DecisionResult(DecisionStatus.Stale, incident, "The incident changed since you read it; read it again (new ETag) and reapply your change.");
-            }
-
-            if (await TryAmendAsync(incident, analyst, patch, reason, cancellationToken) is { } result)
-            {
-                return result;
-            }
-
-            // Only the service's own bookkeeping changed the row meanwhile: try again on a fresh read.
+            return tooLong;
         }
 
-        return new DecisionResult(DecisionStatus.Stale, null, "The incident kept changing; try again.");
+        Incident? before = null;
+        var result = await DecideAsync(
+            incidentId,
+            analyst,
+            "amended",
+            (incident, now) =>
+            {
+                before = incident;
+                return DecisionRules.Amend(incident, analyst, expectedTag, facts => factsPatch.Apply(facts, patch), reason, now);
+            },
+            cancellationToken);
+        if (result is { Status: DecisionStatus.Done, Incident: { } after } && before is not null)
+        {
+            await RefileAsync(before, after, cancellationToken);
+        }
+
+        return result;
     }
 
-    private async Task<DecisionResult?> TryAmendAsync(Incident incident, string analyst, JsonNode patch, string? reason, CancellationToken cancellationToken)
+    private async Task<DecisionResult> DecideAsync(
+        string incidentId,
+        string analyst,
+        string decision,
+        Func<Incident?, DateTimeOffset, Decision<DecisionResult>> decide,
+        CancellationToken cancellationToken)
     {
-        var incidentId = incident.Id;
-
-        if (incident.Status is IncidentStatus.Retracted or IncidentStatus.Cancelled)
+        var transition = await transitions.ApplyAsync(incidentId, decide, cancellationToken);
+        switch (transition.Status)
         {
-            return DecisionResult.NotAllowed(incident, $"The incident is {Describe(incident.Status)}; it can no longer be amended.");
+            case TransitionStatus.Written:
+                LogDecision(incidentId, analyst, decision);
+                return transition.Result! with { Incident = transition.Incident };
+            case TransitionStatus.Answered:
+                return transition.Result!;
+            default:
+                return DecisionResult.Busy;
         }
-
-        var (facts, errors) = Patch(incident.Facts, patch);
-        if (facts is null)
-        {
-            return new DecisionResult(DecisionStatus.Invalid, incident, null, errors);
-        }
-
-        var changed = ChangedFields(incident.Facts, facts);
-        if (changed.Count == 0)
-        {
-            return new DecisionResult(DecisionStatus.Done, incident);
-        }
-
-        var now = time.GetUtcNow();
-        var what = $"amended by analyst {analyst}: {string.Join(", ", changed)}" + (string.IsNullOrWhiteSpace(reason) ? string.Empty : $" ({reason})");
-        var next = incident with { Facts = facts, TimelineCount = incident.TimelineCount + 1 };
-        var notices = new List<IssuedNotice>();
-        if (IncidentLifecycle.IsIssued(incident.Status))
-        {
-            var updated = next with { Status = IncidentStatus.Updated, Version = incident.Version + 1 };
-            var (withNotice, notice) = NoticeIssuer.Public(updated, NoticeTypes.Update, now, references: incident.Version, what);
-            next = withNotice;
-            notices.Add(notice);
-            what += $"; update to version {updated.Version} goes to everyone who was told";
-        }
-
-        var entry = incident.NextEntry(now, Actor.Analyst(analyst), TimelineActions.Amended, what);
-        if (!await store.TryUpdateAsync(incident, next, [entry], cancellationToken, notices))
-        {
-            return null;
-        }
-
-        await fanout.StartIssuedAsync(next, notices, cancellationToken);
-        await RefileAsync(incident, next, cancellationToken);
-        LogDecision(incidentId, analyst, "amended");
-        return new DecisionResult(DecisionStatus.Done, await store.FindAsync(incidentId, cancellationToken));
     }
 
     /// <summary>The amendment is stored; if reports cannot find the incident at its new place, that is worth a log line, not a failed request.</summary>
@@ -229,42 +109,8 @@ public sealed partial class AnalystDecisions(
         }
     }
 
-    private (IncidentFacts? Facts, Dictionary<string, string[]> Errors) Patch(IncidentFacts current, JsonNode patch)
-    {
-        if (patch is not JsonObject)
-        {
-            return (null, new Dictionary<string, string[]> { ["$"] = ["must be a JSON object (a merge patch of the incident's facts)."] });
-        }
-
-        var merged = MergePatch.Apply(JsonSerializer.SerializeToNode(current, AlertsJson.Options), patch)!.AsObject();
-        merged["reportId"] = "amendment";
-        IncidentReport? report;
-        try
-        {
-            report = merged.Deserialize<IncidentReport>(AlertsJson.Options);
-        }
-        catch (JsonException e)
-        {
-            var (field, message) = JsonFieldError.From(e);
-            return (null, new Dictionary<string, string[]> { [field] = [message] });
-        }
-
-        var result = validator.Validate(report!, checkEventTime: false);
-        return result.IsValid
-            ? (result.Report!.Facts, [])
-            : (null, result.Errors.ToDictionary(e => e.Key, e => e.Value));
-    }
-
-    private static List<string> ChangedFields(IncidentFacts before, IncidentFacts after)
-    {
-        var a = JsonSerializer.SerializeToNode(before, AlertsJson.Options)!.AsObject();
-        var b = JsonSerializer.SerializeToNode(after, AlertsJson.Options)!.AsObject();
-        return a.Select(p => p.Key).Union(b.Select(p => p.Key))
-            .Where(k => !JsonNode.DeepEquals(a[k], b[k]))
-            .ToList();
-    }
-
-    private static string Describe(IncidentStatus status) => JsonNamingPolicy.CamelCase.ConvertName(status.ToString());
+    private static DecisionResult? TooLong(string? reason) =>
+        reason is { Length: > MaxReasonLength } ? DecisionResult.Invalid(null, "reason", $"must be at most {MaxReasonLength} characters.") : null;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Incident {IncidentId} was amended, but could not be filed at its new place: reports there will not find it")]
     private partial void LogRefileFailed(Exception exception, string incidentId);

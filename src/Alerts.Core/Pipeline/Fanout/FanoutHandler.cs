@@ -33,7 +33,6 @@ public sealed partial class FanoutHandler(
     TimeProvider time,
     ILogger<FanoutHandler> logger) : IStageHandler<FanoutMessage>
 {
-
     public async Task HandleAsync(FanoutMessage message, CancellationToken cancellationToken)
     {
         // Three independent reads, issued together: on the way to the first alert, each round trip counts.

@@ -23,7 +23,7 @@ public sealed class Correlator(IntakeIndex index, IncidentStore incidents, IOpti
         var rows = await index.ReadAsync(CorrelationArea.Around(facts, o), cancellationToken);
         var candidates = rows
             .SelectMany(r => r.Entries)
-            .Where(e => e.ReceivedAt >= openSince && Matches(o, e, facts))
+            .Where(e => e.ReceivedAt >= openSince && CorrelationRules.Matches(o, e, facts))
             .OrderBy(e => Geo.DistanceKm(e.Lat, e.Lon, facts.Location.Lat, facts.Location.Lon))
             .ThenByDescending(e => e.ReceivedAt)
             .Take(MaxCandidatesRead);
@@ -39,7 +39,7 @@ public sealed class Correlator(IntakeIndex index, IncidentStore incidents, IOpti
             }
             else if (incident.Status is not (IncidentStatus.Retracted or IncidentStatus.Cancelled)
                 && incident.Facts.Location.Country == facts.Location.Country
-                && Matches(o, AreaEntry.Of(incident), facts))
+                && CorrelationRules.Matches(o, AreaEntry.Of(incident), facts))
             {
                 return new Correlation(incident.Id, incident, home, rows, openSince);
             }
@@ -63,35 +63,4 @@ public sealed class Correlator(IntakeIndex index, IncidentStore incidents, IOpti
         var o = options.CurrentValue;
         await index.FileAsync(CorrelationArea.Of(after.Facts, o), entry, entry.ReceivedAt - o.OpenFor, cancellationToken);
     }
-
-    /// <summary>Key facts on which two accounts of one event disagree.</summary>
-    public static List<string> Conflicts(IncidentFacts current, IncidentFacts incoming)
-    {
-        var conflicts = new List<string>();
-        if (current.Category != incoming.Category)
-        {
-            conflicts.Add($"category {incoming.Category} vs {current.Category}");
-        }
-
-        if (current.Attribution is { } a && incoming.Attribution is { } b && !string.Equals(a.Actor, b.Actor, StringComparison.OrdinalIgnoreCase))
-        {
-            conflicts.Add($"attributed to {b.Actor} vs {a.Actor}");
-        }
-
-        return conflicts;
-    }
-
-    /// <summary>Whether a report may describe the candidate. An exercise never matches a real incident, nor the other way round.</summary>
-    private static bool Matches(VerificationOptions o, AreaEntry candidate, IncidentFacts facts) =>
-        candidate.Exercise == facts.Exercise
-        && (candidate.OccurredAt - facts.OccurredAt).Duration() <= o.CorrelationWindow
-        && Compatible(o, candidate.Category, facts.Category)
-        && Geo.DistanceKm(candidate.Lat, candidate.Lon, facts.Location.Lat, facts.Location.Lon) <= o.CorrelationDistanceKm;
-
-    private static bool Compatible(VerificationOptions o, string a, string b) =>
-        a == b || o.CompatibleCategories.Any(group =>
-        {
-            var members = group.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            return members.Contains(a) && members.Contains(b);
-        });
 }

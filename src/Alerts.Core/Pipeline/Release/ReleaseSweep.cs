@@ -1,4 +1,5 @@
 using Alerts.Core.Domain.Incidents;
+using Alerts.Core.Pipeline.Transitions;
 using Alerts.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ namespace Alerts.Core.Pipeline.Release;
 /// Finds held incidents whose hold ended a while ago (their release message was lost) and releases them, and queues
 /// the fan-outs (public notices and analysts' reviews) that a crash left recorded but never queued.
 /// </summary>
-public sealed partial class ReleaseSweep(IncidentStore store, IncidentReleaser releaser, Fanout.FanoutStarter fanout, IOptions<ReleaseSweepOptions> options, TimeProvider time, ILogger<ReleaseSweep> logger)
+public sealed partial class ReleaseSweep(IncidentStore store, IncidentReleaser releaser, IncidentHandOff handOff, IOptions<ReleaseSweepOptions> options, TimeProvider time, ILogger<ReleaseSweep> logger)
 {
     /// <summary>How often the sweep runs, in seconds: the one number both hosts' schedules come from.</summary>
     public const string IntervalSeconds = "30";
@@ -38,7 +39,7 @@ public sealed partial class ReleaseSweep(IncidentStore store, IncidentReleaser r
         await foreach (var incident in store.FindFanoutPendingAsync(dueBy, cancellationToken))
         {
             LogFanoutResumed(incident.Id);
-            await fanout.StartAsync(incident.Id, incident.FanoutNotice, cancellationToken);
+            await handOff.StartFanoutAsync(incident.Id, incident.FanoutNotice, cancellationToken);
         }
 
         // Reviews recorded for analysts, but never queued.
@@ -48,7 +49,7 @@ public sealed partial class ReleaseSweep(IncidentStore store, IncidentReleaser r
             var reviews = await store.ReviewNumbersAsync(incident.Id, cancellationToken);
             if (reviews.Count > 0)
             {
-                await fanout.StartReviewsAsync(incident.Id, reviews, cancellationToken);
+                await handOff.StartReviewsAsync(incident.Id, reviews, cancellationToken);
             }
         }
 

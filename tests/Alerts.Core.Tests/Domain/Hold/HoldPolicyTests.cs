@@ -1,6 +1,7 @@
 using Alerts.Core.Domain.Hold;
 using Alerts.Core.Domain.Incidents;
 using Alerts.Core.Pipeline.Intake;
+using Alerts.Core.Tests.Domain.Incidents;
 using Alerts.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,7 @@ public class HoldPolicyTests
         return new ReportValidator(Options.Create(new IntakeOptions()), new FakeTimeProvider(now)).Validate(report).Report!.Facts;
     }
 
-    private static HoldPolicy Policy(HoldOptions options) => new(new StaticOptionsMonitor<HoldOptions>(options));
+    private static HoldPolicy Policy(HoldOptions options) => new(new FixedOptions<HoldOptions>(options));
 
     /// <summary>Base (per severity) + reliability + credibility + certainty − corroborations, within [2 min, 2 h]: the default policy.</summary>
     [Theory]
@@ -126,12 +127,66 @@ public class HoldPolicyTests
         Assert.True(new HoldOptionsValidator().Validate(null, options).Succeeded);
     }
 
-    private sealed class StaticOptionsMonitor<T>(T value) : IOptionsMonitor<T>
+    [Theory]
+    [InlineData(null, null, "until")]
+    [InlineData("2026-11-26T13:00:00Z", "00:10:00", "until")]
+    [InlineData(null, "00:00:00", "by")]
+    [InlineData(null, "-00:01:00", "by")]
+    [InlineData(null, "30.00:00:01", "by")]
+    [InlineData(null, "30.00:00:00", null)]
+    [InlineData(null, "00:00:01", null)]
+    [InlineData("2026-11-26T13:00:00Z", null, null)]
+    public void CheckExtension_OneOfUntilOrBy_ByAtMost30Days(string? until, string? by, string? wrongField)
     {
-        public T CurrentValue => value;
+        var problem = HoldPolicy.CheckExtension(until is null ? null : DateTimeOffset.Parse(until), by is null ? null : TimeSpan.Parse(by));
 
-        public T Get(string? name) => value;
+        Assert.Equal(wrongField, problem?.Field);
+    }
 
-        public IDisposable? OnChange(Action<T, string?> listener) => null;
+    /// <summary>Held until 12:08; now 12:05 or (hold passed) 12:10.</summary>
+    [Theory]
+    [InlineData(5, null, 10, "12:18")]
+    [InlineData(10, null, 10, "12:20")]
+    [InlineData(5, "12:30", null, "12:30")]
+    [InlineData(5, "12:08", null, null)]
+    [InlineData(5, "12:07", null, null)]
+    [InlineData(10, "12:09", null, null)]
+    public void Extended_MovesTheEndLaterOrNothing(int nowMinute, string? until, int? byMinutes, string? end)
+    {
+        var day = "2026-11-26T";
+        var incident = SampleIncidents.In(IncidentStatus.Held);
+        var now = SampleIncidents.Received.AddMinutes(nowMinute);
+
+        var extended = HoldPolicy.Extended(incident, until is null ? null : DateTimeOffset.Parse(day + until + ":00Z"), byMinutes is null ? null : TimeSpan.FromMinutes(byMinutes.Value), now);
+
+        Assert.Equal(end is null ? null : DateTimeOffset.Parse(day + end + ":00Z"), extended);
+    }
+
+    [Theory]
+    [InlineData(5, "2026-11-26T12:23:00Z")]
+    [InlineData(10, "2026-11-26T12:25:00Z")]
+    public void Contested_RunsTheExtensionPastTheLaterOfHoldEndAndNow(int nowMinute, string until)
+    {
+        var incident = SampleIncidents.In(IncidentStatus.Held);
+
+        var contested = Policy(new HoldOptions()).Contested(incident, "attributed to X vs Y", SampleIncidents.Received.AddMinutes(nowMinute));
+
+        Assert.Equal(DateTimeOffset.Parse(until), contested.HoldUntil);
+        Assert.StartsWith("contested (attributed to X vs Y): held ", contested.HoldReason, StringComparison.Ordinal);
+    }
+
+    /// <summary>C3 extreme possible: 8 min alone; with one corroboration credibility becomes 2 (−1 min) and 3 min come off.</summary>
+    [Theory]
+    [InlineData(1, 2, 0, 4)]
+    [InlineData(2, 1, 0, 2)]
+    [InlineData(1, 2, 6, 6)]
+    public void Corroborated_RaisesCredibilityAndBringsTheHoldForward_NeverBeforeNowOrTheMinimum(int corroborations, int credibility, int nowMinute, int holdMinutes)
+    {
+        var incident = SampleIncidents.In(IncidentStatus.Held) with { Corroborations = corroborations };
+
+        var corroborated = Policy(new HoldOptions()).Corroborated(incident, SampleIncidents.Received.AddMinutes(nowMinute));
+
+        Assert.Equal(credibility, corroborated.Facts.Source!.Credibility);
+        Assert.Equal(SampleIncidents.Received.AddMinutes(holdMinutes), corroborated.HoldUntil);
     }
 }

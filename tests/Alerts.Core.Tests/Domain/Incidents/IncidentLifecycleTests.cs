@@ -20,6 +20,17 @@ public class IncidentLifecycleTests
     public void CanMove_FollowsTheLifecycle(IncidentStatus from, IncidentStatus to, bool allowed) =>
         Assert.Equal(allowed, IncidentLifecycle.CanMove(from, to));
 
+    [Theory]
+    [InlineData(null, IncidentStatus.Held, true)]
+    [InlineData(null, IncidentStatus.Released, false)]
+    [InlineData(IncidentStatus.Released, IncidentStatus.Released, true)]
+    [InlineData(IncidentStatus.Cancelled, IncidentStatus.Cancelled, true)]
+    [InlineData(IncidentStatus.Held, IncidentStatus.Released, true)]
+    [InlineData(IncidentStatus.Released, IncidentStatus.Held, false)]
+    [InlineData(IncidentStatus.Retracted, IncidentStatus.Released, false)]
+    public void Permits_NewIncidentsStartHeld_StayingPutIsAChange_MovesFollowTheTable(IncidentStatus? from, IncidentStatus to, bool permitted) =>
+        Assert.Equal(permitted, IncidentLifecycle.Permits(from, to));
+
     [Fact]
     public void IncidentId_LaterIds_SortFirst()
     {

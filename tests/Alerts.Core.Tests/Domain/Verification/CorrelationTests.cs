@@ -1,6 +1,5 @@
 using Alerts.Core.Domain.Incidents;
 using Alerts.Core.Domain.Verification;
-using Alerts.Core.Pipeline.Intake;
 
 namespace Alerts.Core.Tests.Domain.Verification;
 
@@ -30,7 +29,7 @@ public class CorrelationTests
     [InlineData("artillery-fire", "Russian Federation", 1)]
     [InlineData("artillery-fire", "Belarus", 2)]
     public void Conflicts_NameTheKeyFactsThatDisagree(string category, string? actor, int conflicts) =>
-        Assert.Equal(conflicts, Correlator.Conflicts(Facts(), Facts(category, actor)).Count);
+        Assert.Equal(conflicts, CorrelationRules.Conflicts(Facts(), Facts(category, actor)).Count);
 
     [Theory]
     [InlineData("missile-impact", "Russian Federation", true)]

@@ -1,6 +1,6 @@
-using Alerts.Core.Pipeline;
 using Alerts.Core.Domain.Incidents;
 using Alerts.Core.Domain.Verification;
+using Alerts.Core.Pipeline;
 using Alerts.Core.Pipeline.Intake;
 using Alerts.Core.Storage;
 using Alerts.Testing;

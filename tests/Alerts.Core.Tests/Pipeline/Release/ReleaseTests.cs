@@ -1,5 +1,6 @@
-using Alerts.Core.Pipeline;
 using Alerts.Core.Domain.Incidents;
+using Alerts.Core.Pipeline;
+using Alerts.Core.Pipeline.Decisions;
 using Alerts.Core.Pipeline.Intake;
 using Alerts.Core.Pipeline.Messages;
 using Alerts.Core.Pipeline.Release;
@@ -67,9 +68,8 @@ public class ReleaseTests
     {
         var (account, services, time, incident) = await HeldIncident();
         var store = services.GetRequiredService<IncidentStore>();
-        var current = (await store.FindAsync(incident.Id, CancellationToken.None))!;
-        var retracted = current with { Status = IncidentStatus.Retracted, TimelineCount = current.TimelineCount + 1 };
-        Assert.True(await store.TryUpdateAsync(current, retracted, [current.NextEntry(Now, Actor.Analyst("duty"), "retracted", "test")], CancellationToken.None));
+        var retraction = await services.GetRequiredService<AnalystDecisions>().RetractAsync(incident.Id, "duty", "test", CancellationToken.None);
+        Assert.Equal(DecisionStatus.Done, retraction.Status);
         time.Advance(TimeSpan.FromMinutes(10));
 
         var outcome = await services.GetRequiredService<ReleaseHandler>().HandleAsync(new ReleaseMessage(incident.Id, incident.HoldUntil), CancellationToken.None);
