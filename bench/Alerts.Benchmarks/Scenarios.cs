@@ -5,7 +5,6 @@ using System.Text.RegularExpressions;
 using Alerts.Core.Domain.Deliveries;
 using Alerts.Core.Domain.Subscribers;
 using Alerts.Core.Pipeline;
-using Alerts.Core.Pipeline.Delivery;
 using Alerts.Core.Storage;
 using Alerts.Testing;
 
@@ -329,7 +328,7 @@ internal sealed partial class Scenarios(BenchOptions options, AzuriteMode mode, 
         await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (chunk, ct) =>
         {
             var now = DateTimeOffset.UtcNow;
-            var records = chunk.Recipients.Select(s => DeliveryHandler.Claimed(DeliveryRecord.New(new DeliveryKey(incidentId, 1, s.Id), "incident.alert", s, now), now)).ToList();
+            var records = chunk.Recipients.Select(s => DeliveryClaim.Of(DeliveryRecord.New(new DeliveryKey(incidentId, 1, s.Id), "incident.alert", s, now), now)).ToList();
             var created = await deliveries.CreateAsync(records, ct);
             await deliveries.SaveAsync(created.Select(r => r with { Status = DeliveryStatus.Delivered, ClaimedUntil = null, DeliveredAt = now, LastCode = 204 }).ToList(), ct);
         });

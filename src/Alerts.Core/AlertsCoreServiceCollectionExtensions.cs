@@ -66,6 +66,7 @@ public static class AlertsCoreServiceCollectionExtensions
         services.AddSingleton<RetrySchedule>();
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<NoticeSource>();
+        services.AddSingleton<DeliverySender>();
         services.AddWebhookDelivery(configuration);
         services.AddEmailDelivery(configuration);
 

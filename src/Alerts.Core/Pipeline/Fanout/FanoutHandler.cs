@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Alerts.Core.Pipeline.Fanout;
 
 /// <summary>
-/// Stage 3 of the pipeline: for one page of subscribers at a time, decide who gets a notice and as what — a first
+/// The fan-out stage: for one page of subscribers at a time, decide who gets a notice and as what — a first
 /// alert for a subscriber who matches and was never told, a correction (update or cancel) for exactly those the
 /// ledger says were told, after what they were told — record one delivery each (idempotently) and update the ledger.
 /// First alerts and reviews are created already claimed (an Add succeeds for one caller only) and sent right here, in
@@ -25,7 +25,7 @@ public sealed partial class FanoutHandler(
     IncidentStore incidents,
     SubscriberStore subscribers,
     DeliveryStore deliveries,
-    DeliveryHandler delivery,
+    DeliverySender sender,
     RecipientLedger ledger,
     NoticeSource notices,
     FanoutCompleter completer,
@@ -50,9 +50,12 @@ public sealed partial class FanoutHandler(
 
         var (notice, audience) = issued;
 
-        // A cancellation recorded while an alert or update was fanning out: nobody further is told the withdrawn facts.
-        var withdrawn = audience == NoticeAudience.Subscribers && notice.Type != NoticeTypes.Cancel && incident.Status == IncidentStatus.Cancelled;
-        var recipients = withdrawn ? [] : await RecipientsAsync(message, notice, audience, page, cancellationToken);
+        var cancelled = incident.Status == IncidentStatus.Cancelled;
+        var withdrawn = RecipientChoice.IsWithdrawn(notice.Type, audience, cancelled);
+        var told = !withdrawn && audience == NoticeAudience.Subscribers && RecipientChoice.NeedsLedger(message.Notice, notice.Type)
+            ? await ledger.ReadAsync(message.IncidentId, page.Select(s => s.Id).ToList(), cancellationToken)
+            : [];
+        var recipients = RecipientChoice.Choose(message.Notice, notice.Type, audience, notice.Facts, cancelled, page, told);
 
         var now = time.GetUtcNow();
 
@@ -66,6 +69,7 @@ public sealed partial class FanoutHandler(
         // The first chunk is written and sent before the rest of the page is written: the first alert is not kept
         // waiting for a thousand records.
         var firstSend = Task.CompletedTask;
+        var completion = Task.CompletedTask;
         try
         {
             if (chunks.Count > 0)
@@ -85,7 +89,7 @@ public sealed partial class FanoutHandler(
             }
             else if (audience == NoticeAudience.Subscribers)
             {
-                await completer.CompleteAsync(message.IncidentId, message.Notice, cancellationToken);
+                completion = CompleteAsync(message, cancellationToken);
             }
 
             await Parallel.ForEachAsync(rest, overlap, async (i, ct) => await SendChunkAsync(message, notice, chunks[i].Shard, chunks[i].Recipients, created[i], ct));
@@ -95,8 +99,15 @@ public sealed partial class FanoutHandler(
             await firstSend;
         }
 
+        // The claimed chunks are sent even when marking the fan-out done failed; then the message is retried for that.
+        await completion;
+
         LogFannedOut(message.IncidentId, message.Notice, notice.Type, page.Count, recipients.Count);
     }
+
+    /// <summary>Hands the incident to its next public notice's fan-out, without holding up this page's sends.</summary>
+    private async Task CompleteAsync(FanoutMessage message, CancellationToken cancellationToken) =>
+        await completer.CompleteAsync(message.IncidentId, message.Notice, cancellationToken);
 
     /// <summary>
     /// Notes the chunk's subscribers in the ledger (public notices: corrections must reach whoever may have been told),
@@ -115,7 +126,7 @@ public sealed partial class FanoutHandler(
     private static DeliveryRecord Record(FanoutMessage message, Recipient recipient, DateTimeOffset now)
     {
         var record = DeliveryRecord.New(new DeliveryKey(message.IncidentId, message.Notice, recipient.Subscriber.Id), recipient.Type, recipient.Subscriber, now, recipient.After);
-        return recipient.After is null ? DeliveryHandler.Claimed(record, now) : record;
+        return recipient.After is null ? DeliveryClaim.Of(record, now) : record;
     }
 
     private async Task SendChunkAsync(FanoutMessage message, AlertNotice notice, string shard, IReadOnlyList<Recipient> recipients, List<DeliveryRecord> created, CancellationToken cancellationToken)
@@ -131,47 +142,8 @@ public sealed partial class FanoutHandler(
             await deliveryQueue.SendAsync(page with { SubscriberIds = page.SubscriberIds.Where(id => !mine.Contains(id)).ToList() }, cancellationToken);
         }
 
-        await delivery.SendClaimedAsync(page, claimed, recipients.ToDictionary(r => r.Subscriber.Id, r => r.Subscriber, StringComparer.Ordinal), notice, cancellationToken);
+        await sender.SendAsync(new ClaimedDeliveries(page, claimed, recipients.ToDictionary(r => r.Subscriber.Id, r => r.Subscriber, StringComparer.Ordinal), notice), cancellationToken);
     }
-
-    private async Task<List<Recipient>> RecipientsAsync(FanoutMessage message, AlertNotice notice, NoticeAudience audience, IReadOnlyList<Subscriber> page, CancellationToken cancellationToken)
-    {
-        var live = page.Where(s => s.Enabled && (!notice.Facts.Exercise || s.Exercises)).ToList();
-        if (audience == NoticeAudience.Analysts)
-        {
-            return live.Where(s => s.Role == SubscriberRole.Analyst && SubscriberFilterMatcher.Matches(s.Filter, notice.Facts))
-                .Select(s => new Recipient(s, notice.Type, null)).ToList();
-        }
-
-        var told = notice.Type == NoticeTypes.Alert && message.Notice == 1
-            ? new Dictionary<string, int>()
-            : await ledger.ReadAsync(message.IncidentId, live.Select(s => s.Id).ToList(), cancellationToken);
-        var result = new List<Recipient>();
-        foreach (var subscriber in live.Where(s => s.Role == SubscriberRole.Subscriber))
-        {
-            if (told.TryGetValue(subscriber.Id, out var last))
-            {
-                if (last == message.Notice)
-                {
-                    // A repeated page: the record exists (its stored type and order win); queue it again.
-                    result.Add(new Recipient(subscriber, notice.Type, null));
-                }
-                else if (last < message.Notice && notice.Type != NoticeTypes.Alert)
-                {
-                    result.Add(new Recipient(subscriber, notice.Type, last));
-                }
-            }
-            else if (notice.Type != NoticeTypes.Cancel && SubscriberFilterMatcher.Matches(subscriber.Filter, notice.Facts))
-            {
-                // Never told: a first alert carrying the facts as they stand now.
-                result.Add(new Recipient(subscriber, NoticeTypes.Alert, null));
-            }
-        }
-
-        return result;
-    }
-
-    private sealed record Recipient(Subscriber Subscriber, string Type, int? After);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Fan-out of incident {IncidentId} notice {Notice} ({Type}): {Scanned} subscribers read, {Matched} recipients")]
     private partial void LogFannedOut(string incidentId, int notice, string type, int scanned, int matched);
