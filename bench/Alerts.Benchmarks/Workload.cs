@@ -89,7 +89,7 @@ internal static class Workload
             int i;
             while ((i = Interlocked.Increment(ref next)) < count)
             {
-                var subscriber = await registry.CreateAsync(draft(i), ct);
+                var subscriber = (await registry.CreateAsync(draft(i), ct)).Subscriber!;
                 created?.Invoke(subscriber);
             }
         });

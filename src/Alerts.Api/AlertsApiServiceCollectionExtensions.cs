@@ -8,7 +8,7 @@ public static class AlertsApiServiceCollectionExtensions
     public static IServiceCollection AddAlertsApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
-        services.AddSingleton<CallerGate>();
+        services.AddSingleton<EndpointGate>();
         services.AddSingleton<IncidentEndpoints>();
         services.AddSingleton<SubscriberEndpoints>();
         services.AddSingleton<DeliveryEndpoints>();

@@ -20,6 +20,8 @@ public static class ApiProblems
         title: title,
         detail: $"{errors.Count} field(s) are invalid; see errors.");
 
+    public static IResult InvalidQuery(IReadOnlyDictionary<string, string[]> errors) => Validation(errors, "The query has invalid parameters");
+
     public static IResult BadRequest(string title, string detail) => Results.Problem(
         statusCode: StatusCodes.Status400BadRequest, title: title, detail: detail);
 

@@ -12,6 +12,7 @@ using Alerts.Core.Pipeline.Fanout;
 using Alerts.Core.Pipeline.Intake;
 using Alerts.Core.Pipeline.Release;
 using Alerts.Core.Pipeline.Transitions;
+using Alerts.Core.Queries;
 using Alerts.Core.Security;
 using Alerts.Core.Storage;
 using Microsoft.Extensions.Configuration;
@@ -57,6 +58,10 @@ public static class AlertsCoreServiceCollectionExtensions
         services.AddOptions<SubscriberOptions>().Bind(configuration.GetSection(SubscriberOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SubscriberStore>();
         services.AddSingleton<SubscriberRegistry>();
+        services.AddSingleton<SubscriberQueries>();
+        services.AddSingleton<IncidentQueries>();
+        services.AddSingleton<DeliveryQueries>();
+        services.AddSingleton<StorageHealth>();
 
         services.AddOptions<FanoutOptions>().Bind(configuration.GetSection(FanoutOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LinkOptions>().Bind(configuration.GetSection(LinkOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

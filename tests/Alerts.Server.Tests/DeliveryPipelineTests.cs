@@ -23,9 +23,9 @@ public class DeliveryPipelineTests
 {
     private static Dictionary<string, string> Settings(params (string Key, string Value)[] extra) => PipelineSettings.With(extra);
 
-    private static Task<Subscriber> AddWebhook(RunningServer server, Uri url, SubscriberFilter? filter = null) =>
-        server.App.Services.GetRequiredService<SubscriberRegistry>()
-            .CreateAsync(new SubscriberDraft("hook " + url.AbsolutePath, SubscriberChannel.Webhook, url.AbsoluteUri, filter ?? SubscriberFilter.All, true), CancellationToken.None);
+    private static async Task<Subscriber> AddWebhook(RunningServer server, Uri url, SubscriberFilter? filter = null) =>
+        (await server.App.Services.GetRequiredService<SubscriberRegistry>()
+            .CreateAsync(new SubscriberDraft("hook " + url.AbsolutePath, SubscriberChannel.Webhook, url.AbsoluteUri, filter ?? SubscriberFilter.All, true), CancellationToken.None)).Subscriber!;
 
     private static async Task<string> PostIncident(RunningServer server, Action<Core.Pipeline.Intake.IncidentReport>? change = null)
     {

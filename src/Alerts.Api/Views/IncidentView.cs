@@ -1,6 +1,8 @@
+using Alerts.Core.Domain;
 using Alerts.Core.Domain.Deliveries;
 using Alerts.Core.Domain.Incidents;
-using Alerts.Core.Storage;
+using Alerts.Core.Queries;
+using Microsoft.AspNetCore.Http;
 
 namespace Alerts.Api.Views;
 
@@ -20,7 +22,14 @@ public sealed record IncidentView(
     int Corroborations,
     IReadOnlyList<string> Reporters)
 {
-    public static IncidentView From(IncidentRecord record, DeliveryCounts deliveries)
+    /// <summary>The incident as JSON, with its ETag (what analysts see) for an If-Match.</summary>
+    public static IResult Result(IncidentDetails details, HttpRequest request)
+    {
+        request.HttpContext.Response.Headers.ETag = ETags.ToHttp(details.Incident.ContentTag);
+        return Results.Json(From(details), AlertsJson.Options);
+    }
+
+    public static IncidentView From(IncidentDetails record)
     {
         var i = record.Incident;
         return new IncidentView(
@@ -34,7 +43,7 @@ public sealed record IncidentView(
             i.Facts,
             record.Reports.Select(r => new ReportView(r.ReporterId, r.ReportId, r.ReceivedAt)).ToList(),
             record.Timeline.Select(t => new TimelineView(t.At, t.Actor.ToString(), t.Action, t.Detail)).ToList(),
-            deliveries,
+            record.Deliveries,
             i.Corroborations,
             i.Reporters);
     }

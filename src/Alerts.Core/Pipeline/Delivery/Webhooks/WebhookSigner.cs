@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using Alerts.Core.Domain.Subscribers;
 
 namespace Alerts.Core.Pipeline.Delivery.Webhooks;
 
@@ -10,14 +11,12 @@ namespace Alerts.Core.Pipeline.Delivery.Webhooks;
 /// </summary>
 public sealed class WebhookSigner
 {
-    public const string SecretPrefix = "whsec_";
+    public const string SecretPrefix = SigningSecret.Prefix;
 
-    /// <summary>Key sizes the spec recommends (24–64 bytes); <see cref="NewSecret"/> makes 24.</summary>
+    /// <summary>Key sizes the spec recommends (24–64 bytes); <see cref="SigningSecret.NewValue"/> makes 24.</summary>
     public const int MinKeyBytes = 24;
 
     public const int MaxKeyBytes = 64;
-
-    private const int NewKeyBytes = 24;
 
     /// <summary>The <c>webhook-signature</c> header value for one message.</summary>
     /// <exception cref="ArgumentException">No secret given, or a secret is not <c>whsec_</c> + base64 of 24–64 bytes.</exception>
@@ -57,9 +56,6 @@ public sealed class WebhookSigner
 
         return string.Join(' ', signatures);
     }
-
-    /// <summary>A fresh signing secret: <c>whsec_</c> + base64 of 24 random bytes.</summary>
-    public static string NewSecret() => SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(NewKeyBytes));
 
     /// <summary>Whether <paramref name="secret"/> has the shape <see cref="Sign"/> accepts.</summary>
     public static bool IsValidSecret(string? secret)

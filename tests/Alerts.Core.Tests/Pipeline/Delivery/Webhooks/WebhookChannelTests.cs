@@ -39,7 +39,7 @@ public sealed class WebhookChannelTests : IAsyncLifetime
         Assert.Equal("Alerts-Webhooks/1.0", request.Headers["User-Agent"]);
         Assert.Equal(WebhookPayload.Serialize(attempt.Notice), request.Body);
         Assert.True(WebhookSignature.Verifies(request, SampleDeliveries.Secret), "the receiver's own check should accept the signature");
-        Assert.False(WebhookSignature.Verifies(request, WebhookSigner.NewSecret()), "another secret should not verify");
+        Assert.False(WebhookSignature.Verifies(request, SigningSecret.NewValue()), "another secret should not verify");
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class WebhookChannelTests : IAsyncLifetime
     {
         var time = new FakeTimeProvider(Start);
         using var services = Services(allowPrivate: true, time: time);
-        var (current, previous, expired) = (WebhookSigner.NewSecret(), WebhookSigner.NewSecret(), WebhookSigner.NewSecret());
+        var (current, previous, expired) = (SigningSecret.NewValue(), SigningSecret.NewValue(), SigningSecret.NewValue());
         var attempt = SampleDeliveries.Attempt(
             Url("/"),
             secrets: [new SigningSecret(current, null), new SigningSecret(previous, Start.AddHours(1)), new SigningSecret(expired, Start.AddHours(-1))]);

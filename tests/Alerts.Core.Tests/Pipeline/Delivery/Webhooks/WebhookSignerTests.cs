@@ -1,4 +1,5 @@
 using System.Text;
+using Alerts.Core.Domain.Subscribers;
 using Alerts.Core.Pipeline.Delivery.Webhooks;
 
 namespace Alerts.Core.Tests.Pipeline.Delivery.Webhooks;
@@ -23,7 +24,7 @@ public class WebhookSignerTests
     [Fact]
     public void Sign_TwoSecrets_TwoSpaceSeparatedSignaturesInSecretOrder()
     {
-        var other = WebhookSigner.NewSecret();
+        var other = SigningSecret.NewValue();
 
         var signature = signer.Sign(VectorId, VectorTimestamp, VectorBody, [SampleDeliveries.Secret, other]);
 
@@ -65,8 +66,8 @@ public class WebhookSignerTests
     [Fact]
     public void NewSecret_Is24RandomBytesThatSign()
     {
-        var a = WebhookSigner.NewSecret();
-        var b = WebhookSigner.NewSecret();
+        var a = SigningSecret.NewValue();
+        var b = SigningSecret.NewValue();
 
         Assert.StartsWith("whsec_", a);
         Assert.Equal(24, Convert.FromBase64String(a["whsec_".Length..]).Length);
