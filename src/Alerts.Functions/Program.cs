@@ -1,9 +1,5 @@
-using Alerts.Api;
 using Alerts.Core;
-using Microsoft.Azure.Functions.Worker.Builder;
+using Alerts.Functions;
 using Microsoft.Extensions.Hosting;
 
-var builder = FunctionsApplication.CreateBuilder(args);
-builder.ConfigureFunctionsWebApplication();
-builder.Services.AddAlertsCore(builder.Configuration).AddAlertsApi();
-builder.Build().Run();
+return await AlertsStartup.RunAsync(() => AlertsFunctionsApp.Build(args).RunAsync(), Console.Error);

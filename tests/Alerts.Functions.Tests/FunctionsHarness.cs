@@ -1,6 +1,3 @@
-using System.Text;
-using Alerts.Api;
-using Alerts.Core;
 using Alerts.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -12,11 +9,15 @@ using Microsoft.Extensions.Logging;
 
 namespace Alerts.Functions.Tests;
 
-/// <summary>The Functions app's registrations over an Azurite account, and real HttpRequests to hand to function methods.</summary>
+/// <summary>
+/// The Functions app's own registrations (<see cref="AlertsFunctionsServiceCollectionExtensions.AddAlertsFunctions"/>) over an
+/// Azurite account; function classes made as the worker makes them, and real HttpRequests to hand to their methods.
+/// </summary>
 public sealed class FunctionsHarness
 {
-    public const string ReporterKey = "fn-reporter-key";
-    public const string AnalystKey = "fn-analyst-key";
+    public const string ReporterKey = TestApiKeys.Reporter;
+    public const string AnalystKey = TestApiKeys.Analyst;
+    public const string AdminKey = TestApiKeys.Admin;
 
     private FunctionsHarness(StorageAccount account, ServiceProvider services)
     {
@@ -28,20 +29,14 @@ public sealed class FunctionsHarness
 
     public ServiceProvider Services { get; }
 
-    public static async Task<FunctionsHarness> CreateAsync(TimeProvider? time = null)
+    public static async Task<FunctionsHarness> CreateAsync(TimeProvider? time = null, IDictionary<string, string?>? settings = null)
     {
         var account = await StorageAccount.CreateAsync();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = account.ConnectionString,
-            ["Hold:Override"] = "00:01:00",
-            ["Auth:Keys:0:Key"] = ReporterKey,
-            ["Auth:Keys:0:Role"] = "reporter",
-            ["Auth:Keys:0:Name"] = "fn-reporter",
-            ["Auth:Keys:1:Key"] = AnalystKey,
-            ["Auth:Keys:1:Role"] = "analyst",
-            ["Auth:Keys:1:Name"] = "fn-analyst",
-        }).Build();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = account.ConnectionString, ["Hold:Override"] = "00:01:00" })
+            .AddInMemoryCollection(TestApiKeys.Settings())
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
+            .Build();
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         if (time is not null)
@@ -49,42 +44,29 @@ public sealed class FunctionsHarness
             services.AddSingleton(time);
         }
 
-        // The same registrations as Program.cs of the Functions app.
-        services.AddAlertsCore(configuration).AddAlertsApi();
-        services.AddSingleton<IncidentFunctions>();
-        services.AddSingleton<ReleaseFunctions>();
-        services.AddSingleton<HealthFunction>();
+        services.AddAlertsFunctions(configuration);
         return new FunctionsHarness(account, services.BuildServiceProvider());
     }
 
-    public HttpRequest Request(string method, string path, string? key, string? body = null, string contentType = "application/json")
-    {
-        var context = new DefaultHttpContext { RequestServices = Services };
-        context.Request.Method = method;
-        context.Request.Path = path;
-        if (key is not null)
-        {
-            context.Request.Headers["X-Api-Key"] = key;
-        }
+    /// <summary>A function class, activated from the app's services as the Functions worker does.</summary>
+    public T Function<T>() => ActivatorUtilities.CreateInstance<T>(Services);
 
-        if (body is not null)
-        {
-            var bytes = Encoding.UTF8.GetBytes(body);
-            context.Request.Body = new MemoryStream(bytes);
-            context.Request.ContentLength = bytes.Length;
-            context.Request.ContentType = contentType;
-        }
-
-        context.Response.Body = new MemoryStream();
-        return context.Request;
-    }
+    public HttpRequest Request(string method, string path, string? key, string? body = null, string contentType = "application/json", string? query = null) =>
+        HttpCalls.Request(Services, method, path, key, body, contentType, query);
 
     /// <summary>Runs the action result the way the Functions ASP.NET Core integration does, and reads the response.</summary>
-    public static async Task<(int Status, IHeaderDictionary Headers, string Body)> Execute(HttpRequest request, IActionResult result)
+    public static async Task<HttpCallResponse> Execute(HttpRequest request, IActionResult result)
     {
         await result.ExecuteResultAsync(new ActionContext(request.HttpContext, new RouteData(), new ActionDescriptor()));
-        var response = request.HttpContext.Response;
-        response.Body.Position = 0;
-        return (response.StatusCode, response.Headers, await new StreamReader(response.Body).ReadToEndAsync());
+        return await HttpCalls.ResponseAsync(request);
+    }
+
+    /// <summary>Submits a sample report through <see cref="IncidentFunctions.SubmitIncident"/>; returns the 202's body.</summary>
+    public async Task<System.Text.Json.JsonElement> SubmitAsync()
+    {
+        var post = Request("POST", "/api/incidents", ReporterKey, SampleReports.Json(SampleReports.Przewodow()));
+        var response = await Execute(post, await Function<IncidentFunctions>().SubmitIncident(post, CancellationToken.None));
+        Assert.Equal(202, response.Status);
+        return response.Json;
     }
 }

@@ -1,12 +1,6 @@
 using System.Text.Json;
-using Alerts.Core.Domain.Incidents;
-using Alerts.Core.Pipeline.Messages;
-using Alerts.Core.Queues;
 using Alerts.Core.Storage;
 using Alerts.Testing;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Alerts.Functions.Tests;
 
@@ -17,7 +11,7 @@ public class IncidentFunctionsTests
     public async Task SubmitIncident_ValidReport_202WithLocation_ThenGetAndListSeeIt()
     {
         var harness = await FunctionsHarness.CreateAsync();
-        var functions = harness.Services.GetRequiredService<IncidentFunctions>();
+        var functions = harness.Function<IncidentFunctions>();
 
         var post = harness.Request("POST", "/api/incidents", FunctionsHarness.ReporterKey, SampleReports.Json(SampleReports.Przewodow()));
         var (status, headers, body) = await FunctionsHarness.Execute(post, await functions.SubmitIncident(post, CancellationToken.None));
@@ -45,7 +39,7 @@ public class IncidentFunctionsTests
     public async Task SubmitIncident_Rejected_IsProblemJson(string? key, string contentType, int expected)
     {
         var harness = await FunctionsHarness.CreateAsync();
-        var functions = harness.Services.GetRequiredService<IncidentFunctions>();
+        var functions = harness.Function<IncidentFunctions>();
 
         var post = harness.Request("POST", "/api/incidents", key, SampleReports.Json(SampleReports.Przewodow()), contentType);
         var (status, headers, _) = await FunctionsHarness.Execute(post, await functions.SubmitIncident(post, CancellationToken.None));
@@ -53,48 +47,5 @@ public class IncidentFunctionsTests
         Assert.Equal(expected, status);
         Assert.StartsWith("application/problem+json", headers.ContentType.ToString(), StringComparison.Ordinal);
         Assert.Empty(await StorageProbe.RowsAsync(harness.Account, TableNames.Incidents));
-    }
-
-    [Fact]
-    public async Task ReleaseIncident_QueuePayload_ReleasesOnce_AndSweepFindsNothingLeft()
-    {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var harness = await FunctionsHarness.CreateAsync(time);
-        var functions = harness.Services.GetRequiredService<IncidentFunctions>();
-        var post = harness.Request("POST", "/api/incidents", FunctionsHarness.ReporterKey, SampleReports.Json(SampleReports.Przewodow()));
-        var (_, _, body) = await FunctionsHarness.Execute(post, await functions.SubmitIncident(post, CancellationToken.None));
-        var accepted = JsonDocument.Parse(body).RootElement;
-        var id = accepted.GetProperty("incidentId").GetString()!;
-        time.Advance(TimeSpan.FromMinutes(2));
-
-        var release = harness.Services.GetRequiredService<ReleaseFunctions>();
-        var payload = QueueMessages.Serialize(new ReleaseMessage(id, accepted.GetProperty("holdUntil").GetDateTimeOffset()));
-        await release.ReleaseIncident(payload, CancellationToken.None);
-        await release.ReleaseIncident(payload, CancellationToken.None);
-        await release.SweepReleases(new TimerInfo(), CancellationToken.None);
-
-        var rows = await StorageProbe.RowsAsync(harness.Account, TableNames.Incidents, id);
-        Assert.Equal(nameof(IncidentStatus.Released), rows.Single(r => r.RowKey == "incident").GetString("Status"));
-        Assert.Single(rows, r => r.GetString("Action") == TimelineActions.Released);
-    }
-
-    [Fact]
-    public async Task ReleaseIncident_MalformedPayload_Throws_SoTheHostRetriesThenPoisons()
-    {
-        var harness = await FunctionsHarness.CreateAsync();
-
-        await Assert.ThrowsAsync<QueueMessageFormatException>(() =>
-            harness.Services.GetRequiredService<ReleaseFunctions>().ReleaseIncident("{not json", CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task Health_StorageUp_200()
-    {
-        var harness = await FunctionsHarness.CreateAsync();
-        var request = harness.Request("GET", "/api/health", key: null);
-
-        var (status, _, _) = await FunctionsHarness.Execute(request, await harness.Services.GetRequiredService<HealthFunction>().Health(request, CancellationToken.None));
-
-        Assert.Equal(200, status);
     }
 }

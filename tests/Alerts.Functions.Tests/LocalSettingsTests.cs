@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Alerts.Api;
-using Alerts.Core;
 using Alerts.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +23,7 @@ public class LocalSettingsTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(ExampleValues()).Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddAlertsCore(configuration).AddAlertsApi();
+        services.AddAlertsFunctions(configuration);
         using var provider = services.BuildServiceProvider();
 
         provider.GetRequiredService<IStartupValidator>().Validate();
