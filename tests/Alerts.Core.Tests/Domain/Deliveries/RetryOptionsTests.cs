@@ -58,8 +58,14 @@ public class RetryOptionsTests
     [Theory]
     [InlineData("0")]
     [InlineData("1")]
-    public void Validate_JitterAtTheBounds_Passes(string jitter) =>
-        Bind(new() { ["Retry:Jitter"] = jitter, ["Retry:Schedule:0"] = "6.00:00:00" });
+    public void Validate_JitterAndDelayAtTheBounds_Pass(string jitter)
+    {
+        var options = Bind(new() { ["Retry:Jitter"] = jitter, ["Retry:Schedule:0"] = "6.00:00:00" });
+
+        Assert.Equal(double.Parse(jitter), options.Jitter);
+        Assert.Equal([RetryOptions.Ceiling], options.EffectiveSchedule);
+        Assert.True(new RetryOptionsValidator().Validate(null, options).Succeeded);
+    }
 
     private static RetryOptions Bind(Dictionary<string, string?> settings)
     {

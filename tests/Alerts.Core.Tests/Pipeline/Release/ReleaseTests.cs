@@ -1,7 +1,6 @@
 using Alerts.Core.Domain.Incidents;
 using Alerts.Core.Pipeline;
 using Alerts.Core.Pipeline.Decisions;
-using Alerts.Core.Pipeline.Intake;
 using Alerts.Core.Pipeline.Messages;
 using Alerts.Core.Pipeline.Release;
 using Alerts.Core.Storage;
@@ -18,12 +17,8 @@ public class ReleaseTests
 
     private static async Task<(StorageAccount Account, ServiceProvider Services, FakeTimeProvider Time, Incident Incident)> HeldIncident()
     {
-        var account = await StorageAccount.CreateAsync();
-        var time = new FakeTimeProvider(Now);
-        var services = CoreServices.Create(account, time);
-        var report = services.GetRequiredService<ReportValidator>().Validate(SampleReports.Przewodow("r-1", Now.AddMinutes(-1))).Report!;
-        var result = await services.GetRequiredService<IntakeHandler>().SubmitAsync("reporter-a", report, CancellationToken.None);
-        return (account, services, time, result.Incident);
+        var held = await Testing.HeldIncident.CreateAsync(Now);
+        return (held.Account, held.Services, held.Time, held.Incident);
     }
 
     private static async Task<int> ReleasedEntries(StorageAccount account, string incidentId) =>

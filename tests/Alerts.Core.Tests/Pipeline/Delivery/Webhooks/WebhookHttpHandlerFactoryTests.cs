@@ -18,9 +18,25 @@ public sealed class WebhookHttpHandlerFactoryTests
         Assert.NotNull(handler.ConnectCallback);
     }
 
-    [Fact]
-    public void Uri_NormalizesDecimalHostToDottedQuad() =>
-        Assert.Equal("127.0.0.1", new Uri("http://2130706433/").Host);
+    /// <summary>Every spelling of loopback reaches the connect-time check as an address it refuses.</summary>
+    [Theory]
+    [InlineData("0x7f.1")]
+    [InlineData("017700000001")]
+    [InlineData("127.1")]
+    [InlineData("[::ffff:127.0.0.1]")]
+    [InlineData("[::1]")]
+    [InlineData("localhost")]
+    public async Task ConnectCallback_OtherSpellingsOfLoopback_AreRefused(string host)
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        using var handler = new WebhookHttpHandlerFactory(Options.Create(new WebhookOptions())).Create();
+        using var client = new HttpClient(handler);
+
+        var e = await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(new Uri($"http://{host}:{receiver.Port}/")));
+
+        Assert.IsType<WebhookAddressRefusedException>(e.InnerException);
+        Assert.Empty(receiver.Requests);
+    }
 
     [Fact]
     public async Task ConnectCallback_DecimalLoopbackUrl_IsRefusedBeforeAnyRequest()
