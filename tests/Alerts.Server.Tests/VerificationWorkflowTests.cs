@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using Alerts.Core.Pipeline;
 using Alerts.Testing;
 
@@ -170,6 +171,42 @@ public class VerificationWorkflowTests
         Assert.Equal(alerted, alertRows.Count(d => d.GetProperty("status").GetString() == "delivered"));
         Assert.All(alertRows.Where(d => d.GetProperty("status").GetString() != "delivered"), d => Assert.Equal("withdrawn", d.GetProperty("status").GetString()));
         Assert.Equal(alerted, deliveries.Count(d => d.GetProperty("type").GetString() == "incident.cancel" && d.GetProperty("status").GetString() == "delivered"));
+    }
+
+    /// <summary>
+    /// Issue 15, case 1: a receiver takes the alert but answers after the attempt timeout; the analyst retracts while that
+    /// attempt is in flight. The alert may have reached it, so it must get the cancellation too, and the log must not
+    /// say the alert was withdrawn.
+    /// </summary>
+    [Fact]
+    public async Task RetractWhileAnAlertAttemptTimesOut_ThatReceiverStillGetsTheCancel_AndTheAlertShowsAttempted()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Respond = (request, _) => request.Path == "/slow" && JsonDocument.Parse(request.Body).RootElement.GetProperty("type").GetString() == "incident.alert"
+            ? new WebhookReceiver.Reply(204, Delay: TimeSpan.FromSeconds(5))
+            : new WebhookReceiver.Reply(204);
+        await using var server = await RunningServer.StartAsync(Settings(
+            ("Hold:Override", "00:00:01"), ("Delivery:AttemptTimeout", "00:00:01"), ("Retry:Schedule:0", "00:00:05"), ("Retry:Schedule:1", "00:00:05")));
+        await server.Subscribe(Webhook(receiver, "slow", "slow"));
+        await server.Subscribe(Webhook(receiver, "fast", "fast"));
+
+        var id = (await server.Report(SampleReports.Przewodow())).GetProperty("incidentId").GetString()!;
+        await Eventually.Until(() => Task.FromResult(receiver.Events("/slow").Count), n => n > 0);
+        var retract = await server.Decide(id, "retract", """{"reason":"sensor fault: no impact occurred"}""");
+        Assert.Equal(HttpStatusCode.OK, retract.StatusCode);
+
+        var deliveries = await Eventually.Until(
+            () => server.Deliveries(id),
+            rows => rows.Count == 4 && rows.All(r => r.GetProperty("status").GetString() is "delivered" or "attempted" or "withdrawn" or "failed"),
+            TimeSpan.FromMinutes(1));
+
+        Assert.Equal(["incident.alert", "incident.cancel"], receiver.Events("/fast").Select(e => e.Type));
+        Assert.Equal("incident.cancel", receiver.Events("/slow").Select(e => e.Type).Last());
+        var slow = deliveries.Where(d => d.GetProperty("subscriberName").GetString() == "slow").ToDictionary(d => d.GetProperty("type").GetString()!);
+        Assert.Equal("attempted", slow["incident.alert"].GetProperty("status").GetString());
+        Assert.DoesNotContain("before this was sent", slow["incident.alert"].GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        Assert.Equal("delivered", slow["incident.cancel"].GetProperty("status").GetString());
+        Assert.Equal(1, (await server.Incident(id)).View.GetProperty("deliveries").GetProperty("attempted").GetInt32());
     }
 
     [Fact]

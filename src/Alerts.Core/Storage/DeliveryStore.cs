@@ -142,7 +142,7 @@ public sealed class DeliveryStore(StorageConnection storage)
     {
         var (from, to) = DeliveryKey.IncidentRange(incidentId);
         var filter = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}");
-        int total = 0, delivered = 0, pending = 0, failed = 0, withdrawn = 0;
+        int total = 0, delivered = 0, pending = 0, failed = 0, withdrawn = 0, attempted = 0;
         await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["Status"], cancellationToken: cancellationToken))
         {
             total++;
@@ -151,11 +151,12 @@ public sealed class DeliveryStore(StorageConnection storage)
                 case DeliveryStatus.Delivered: delivered++; break;
                 case DeliveryStatus.Failed: failed++; break;
                 case DeliveryStatus.Withdrawn: withdrawn++; break;
+                case DeliveryStatus.Attempted: attempted++; break;
                 default: pending++; break;
             }
         }
 
-        return new DeliveryCounts(total, delivered, pending, failed, withdrawn);
+        return new DeliveryCounts(total, delivered, pending, failed, withdrawn, attempted);
     }
 
     private static IEnumerable<List<DeliveryRecord>> Batches(IReadOnlyList<DeliveryRecord> records) =>
@@ -179,6 +180,7 @@ public sealed class DeliveryStore(StorageConnection storage)
         ["DeliveredAt"] = r.DeliveredAt,
         ["NextAttemptAt"] = r.NextAttemptAt,
         ["ClaimedUntil"] = r.ClaimedUntil,
+        ["EarlierTold"] = r.EarlierTold ? true : null,
     };
 
     private static DeliveryRecord FromRow(TableEntity row) => new(
@@ -197,5 +199,6 @@ public sealed class DeliveryStore(StorageConnection storage)
         row.GetDateTimeOffset("NextAttemptAt"),
         row.GetDateTimeOffset("ClaimedUntil"),
         row.ETag.ToString(),
-        row.GetInt32("After"));
+        row.GetInt32("After"),
+        row.GetBoolean("EarlierTold") ?? false);
 }

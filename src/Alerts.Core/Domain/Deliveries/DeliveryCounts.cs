@@ -1,4 +1,5 @@
 namespace Alerts.Core.Domain.Deliveries;
 
 /// <summary>How an incident's deliveries stand, over all its versions.</summary>
-public sealed record DeliveryCounts(int Total, int Delivered, int Pending, int Failed, int Withdrawn);
+/// <see cref="Attempted"/>: stopped by a cancellation after attempts that may have reached the receiver.
+public sealed record DeliveryCounts(int Total, int Delivered, int Pending, int Failed, int Withdrawn, int Attempted = 0);

@@ -1,9 +1,14 @@
+using Alerts.Core.Domain.Incidents;
+
 namespace Alerts.Core.Domain.Deliveries;
 
 /// <summary>
-/// Decides, for one delivery record, what the delivery stage does now: after a cancellation no alert or update starts;
-/// a correction follows the notice it corrects (withdrawn with it, never sent without it, waiting while it is on its
-/// way); a record another instance holds, or not yet due, waits; the rest is claimed and sent.
+/// Decides, for one delivery record, what the delivery stage does now. Corrections are sacred: whoever may have been
+/// told (<see cref="DeliveryRecord.PossiblyTold"/>) gets the correction after it. So after a cancellation no alert or
+/// update is sent any more — one never attempted is withdrawn, one that may have reached the receiver is stopped as
+/// attempted — and the cancellation follows whatever may have been told; a correction of a notice nobody was told is
+/// withdrawn; a correction waits while the notice it follows is on its way; a record another instance holds, or not
+/// yet due, waits; the rest is claimed and sent.
 /// </summary>
 public static class DeliveryPlan
 {
@@ -16,6 +21,9 @@ public static class DeliveryPlan
     public const string CancelledFirst = "incident cancelled before this was sent";
     public const string PredecessorNeverSent = "the notice it corrects was never sent";
 
+    public static string CancelledAfter(int attempts) =>
+        $"incident cancelled after {attempts} attempt(s) that may have reached the receiver; the cancellation follows";
+
     /// <param name="record">The delivery, or null if it has no record.</param>
     /// <param name="predecessor">For a correction, the record of the notice it follows for the same subscriber (null: none).</param>
     /// <param name="incidentCancelled">Whether the incident has been cancelled.</param>
@@ -27,19 +35,30 @@ public static class DeliveryPlan
             return new DeliveryStep.Skip();
         }
 
-        if (incidentCancelled && record.NoticeType != Incidents.NoticeTypes.Cancel)
-        {
-            return new DeliveryStep.Withdraw(CancelledFirst);
-        }
-
-        if (record.After is not null && (predecessor is null || predecessor.Status == DeliveryStatus.Withdrawn))
+        if (record.After is not null && predecessor is null)
         {
             return new DeliveryStep.Withdraw(PredecessorNeverSent);
         }
 
-        if (predecessor is { IsSettled: false })
+        if (incidentCancelled && record.NoticeType != NoticeTypes.Cancel)
         {
-            return new DeliveryStep.Wait(predecessor.Status == DeliveryStatus.Pending && predecessor.NextAttemptAt is { } next ? next : now + PredecessorPoll);
+            return record.AttemptsMade > 0
+                ? new DeliveryStep.Stop(CancelledAfter(record.AttemptsMade))
+                : new DeliveryStep.Withdraw(CancelledFirst, EarlierTold: predecessor?.PossiblyTold ?? false);
+        }
+
+        if (predecessor is not null)
+        {
+            if (!predecessor.IsSettled && !(incidentCancelled && StoppedByCancellation(predecessor, now)))
+            {
+                // Order per subscriber: the correction waits for the notice it follows.
+                return new DeliveryStep.Wait(predecessor.Status == DeliveryStatus.Pending && predecessor.NextAttemptAt is { } next ? next : now + PredecessorPoll);
+            }
+
+            if (!predecessor.PossiblyTold)
+            {
+                return new DeliveryStep.Withdraw(PredecessorNeverSent);
+            }
         }
 
         return record switch
@@ -49,4 +68,12 @@ public static class DeliveryPlan
             _ => new DeliveryStep.Send(),
         };
     }
+
+    /// <summary>
+    /// After a cancellation, a predecessor waiting for a later retry will never be sent again, and no instance is about to
+    /// send it now (it is not due): what it was — possibly told or not — is final, and its cancellation need not wait
+    /// hours for that retry to come round and stop it.
+    /// </summary>
+    private static bool StoppedByCancellation(DeliveryRecord predecessor, DateTimeOffset now) =>
+        predecessor is { Status: DeliveryStatus.Pending, NextAttemptAt: { } next } && next > now + PredecessorPoll;
 }

@@ -14,6 +14,12 @@ public enum DeliveryStatus
     /// <summary>Permanently failed or out of retries; an operator may redeliver.</summary>
     Failed,
 
-    /// <summary>Never sent: the incident was cancelled first, or the notice it would have followed was never sent.</summary>
+    /// <summary>Never attempted: the incident was cancelled first, or the notice it would have followed was never sent.</summary>
     Withdrawn,
+
+    /// <summary>
+    /// Stopped after attempts that may have reached the receiver (one went out, whatever came back): the incident was
+    /// cancelled, so instead of another try the cancellation follows.
+    /// </summary>
+    Attempted,
 }

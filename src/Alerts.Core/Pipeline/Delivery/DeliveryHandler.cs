@@ -42,7 +42,10 @@ public sealed class DeliveryHandler(
             switch (DeliveryPlan.For(record, predecessor, cancelled, now))
             {
                 case DeliveryStep.Withdraw withdraw:
-                    claims.Add(record! with { Status = DeliveryStatus.Withdrawn, LastError = withdraw.Reason });
+                    claims.Add(record! with { Status = DeliveryStatus.Withdrawn, LastError = withdraw.Reason, EarlierTold = withdraw.EarlierTold, ClaimedUntil = null, NextAttemptAt = null });
+                    break;
+                case DeliveryStep.Stop stop:
+                    claims.Add(record! with { Status = DeliveryStatus.Attempted, LastError = stop.Reason, ClaimedUntil = null, NextAttemptAt = null });
                     break;
                 case DeliveryStep.Wait wait:
                     waiting.Add((id, wait.At));
@@ -54,7 +57,7 @@ public sealed class DeliveryHandler(
         }
 
         var owned = await deliveries.TryClaimAsync(claims, cancellationToken);
-        owned.RemoveAll(r => r.Status == DeliveryStatus.Withdrawn);
+        owned.RemoveAll(r => r.IsSettled);
         var recipients = await subscribers.FindManyAsync(owned.Select(r => r.Key.SubscriberId).ToList(), cancellationToken);
         await sender.SendAsync(new ClaimedDeliveries(message, owned, recipients, issued.Notice), cancellationToken);
 
