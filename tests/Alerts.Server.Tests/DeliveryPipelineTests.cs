@@ -153,6 +153,32 @@ public class DeliveryPipelineTests
         Assert.False(stored!.Enabled);
     }
 
+    /// <summary>Issue 15, case 7: an endpoint that fails for longer than Subscribers:DisableAfter is disabled, says why, and comes back when an admin enables it.</summary>
+    [Fact]
+    public async Task EndpointFailingPastTheLimit_IsDisabledWithAReason_AndAnAdminEnablesItAgain()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Respond = (_, _) => new WebhookReceiver.Reply(503);
+        await using var server = await RunningServer.StartAsync(Settings(("Subscribers:DisableAfter", "00:00:01"), ("Retry:Schedule:0", "00:00:02")));
+        var subscriber = await AddWebhook(server, new Uri(receiver.BaseUrl, "down"));
+
+        var incidentId = await PostIncident(server);
+        await Settled(server, incidentId, 1);
+        var disabled = await Eventually.Until(
+            async () => await (await server.Client.SendAsync(server.Request(HttpMethod.Get, $"/api/subscribers/{subscriber.Id}", RunningServer.AdminKey))).Json(),
+            s => !s.GetProperty("enabled").GetBoolean());
+
+        Assert.Contains("every attempt has failed since", disabled.GetProperty("disabledReason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.String, disabled.GetProperty("failingSince").ValueKind);
+
+        var enable = await server.Client.SendAsync(server.Request(HttpMethod.Put, $"/api/subscribers/{subscriber.Id}", RunningServer.AdminKey,
+            $$"""{"name":"hook","channel":"webhook","url":"{{new Uri(receiver.BaseUrl, "down")}}","filters":{},"enabled":true}"""));
+        var enabled = await enable.Json();
+        Assert.True(enabled.GetProperty("enabled").GetBoolean());
+        Assert.False(enabled.TryGetProperty("disabledReason", out _));
+        Assert.False(enabled.TryGetProperty("failingSince", out _));
+    }
+
     [Fact]
     public async Task PrivateAddress_IsRefusedAtConnectTime_WhenNotAllowed()
     {

@@ -4,7 +4,9 @@ using Alerts.Core.Domain.Subscribers;
 using Alerts.Core.Pipeline.Messages;
 using Alerts.Core.Queues;
 using Alerts.Core.Storage;
+using Azure;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Core.Pipeline.Delivery;
 
@@ -18,6 +20,7 @@ public sealed partial class DeliverySender(
     SubscriberStore subscribers,
     IEnumerable<IDeliveryChannel> channels,
     RetrySchedule retrySchedule,
+    IOptions<SubscriberOptions> subscriberOptions,
     TimeProvider time,
     ILogger<DeliverySender> logger)
 {
@@ -50,14 +53,10 @@ public sealed partial class DeliverySender(
                 retries.Add((result.Key.SubscriberId, delay, result.AttemptsMade + 1));
             }
 
-            if (outcomes[i] is DeliveryOutcome.Failed { DisableSubscriber: true })
-            {
-                await subscribers.DisableAsync(result.Key.SubscriberId, cancellationToken);
-                LogDisabled(result.Key.SubscriberId, outcomes[i].Detail);
-            }
         }
 
         await deliveries.SaveAsync(results, cancellationToken);
+        await RecordEndpointsAsync(owned, outcomes, recipients, finished, cancellationToken);
 
         // Retries of this page travel together.
         foreach (var group in retries.GroupBy(r => Math.Ceiling(r.Delay.TotalSeconds)))
@@ -66,6 +65,36 @@ public sealed partial class DeliverySender(
         }
 
         LogDelivered(page.IncidentId, page.Notice, results.Count(r => r.Status == DeliveryStatus.Delivered), retries.Count, results.Count(r => r.Status == DeliveryStatus.Failed));
+    }
+
+    /// <summary>
+    /// Records what the attempts showed of each endpoint (<see cref="EndpointHealth"/>): a run of failures begun or ended,
+    /// a subscriber disabled. After the outcomes are saved, and best effort: the next attempt records it again.
+    /// </summary>
+    private async Task RecordEndpointsAsync(IReadOnlyList<DeliveryRecord> owned, DeliveryOutcome[] outcomes, IReadOnlyDictionary<string, Subscriber> recipients, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var disableAfter = subscriberOptions.Value.DisableAfter;
+        for (var i = 0; i < owned.Count; i++)
+        {
+            var id = owned[i].Key.SubscriberId;
+            if (recipients.GetValueOrDefault(id) is not { } subscriber || EndpointHealth.After(subscriber, outcomes[i], now, disableAfter) is not { } change)
+            {
+                continue;
+            }
+
+            try
+            {
+                await subscribers.RecordEndpointAsync(id, change, cancellationToken);
+                if (!change.Enabled)
+                {
+                    LogDisabled(id, change.DisabledReason!);
+                }
+            }
+            catch (RequestFailedException e)
+            {
+                LogEndpointNotRecorded(e, id);
+            }
+        }
     }
 
     /// <summary>Queues these subscribers of <paramref name="page"/> to be looked at again after <paramref name="delay"/>.</summary>
@@ -102,6 +131,9 @@ public sealed partial class DeliverySender(
     [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId} notice {Notice}: {Delivered} delivered, {Retrying} to retry, {Failed} failed")]
     private partial void LogDelivered(string incidentId, int notice, int delivered, int retrying, int failed);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscriber {SubscriberId} disabled: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscriber {SubscriberId} {Reason}")]
     private partial void LogDisabled(string subscriberId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the endpoint state of subscriber {SubscriberId}; the next attempt will")]
+    private partial void LogEndpointNotRecorded(Exception exception, string subscriberId);
 }
