@@ -179,6 +179,41 @@ public class DeliveryPipelineTests
         Assert.False(enabled.TryGetProperty("failingSince", out _));
     }
 
+    /// <summary>
+    /// Issue 15, case 3: receivers that take the connection and never answer hold only their own deliveries. Every normal
+    /// subscriber is served and recorded before the first silent attempt could even time out.
+    /// </summary>
+    [Fact]
+    public async Task SilentReceivers_HoldUpNobodyElse()
+    {
+        await using var normal = await WebhookReceiver.StartAsync();
+        await using var silent = await WebhookReceiver.StartAsync();
+        silent.Respond = (_, _) => new WebhookReceiver.Reply(204, Delay: TimeSpan.FromMinutes(5));
+        var timeout = TimeSpan.FromSeconds(5);
+        await using var server = await RunningServer.StartAsync(Settings(("Delivery:AttemptTimeout", "00:00:05")));
+        for (var i = 0; i < 16; i++)
+        {
+            await AddWebhook(server, new Uri(silent.BaseUrl, $"silent/{i}"));
+        }
+
+        for (var i = 0; i < 200; i++)
+        {
+            await AddWebhook(server, new Uri(normal.BaseUrl, $"normal/{i}"));
+        }
+
+        var incidentId = await PostIncident(server);
+        var rows = await Eventually.Until(
+            () => Deliveries(server, incidentId),
+            r => r.Count == 216 && r.Count(d => d.GetProperty("status").GetString() == "delivered") == 200);
+        await Eventually.Until(() => Task.FromResult(silent.Requests.Count), n => n >= 16);
+
+        var firstSilent = silent.Requests.Min(r => r.ReceivedAt);
+        Assert.Equal(200, normal.Requests.Count);
+        Assert.All(normal.Requests, r => Assert.True(r.ReceivedAt < firstSilent + timeout, $"{r.Path} arrived {r.ReceivedAt - firstSilent} after the first silent attempt"));
+        var delivered = rows.Where(d => d.GetProperty("status").GetString() == "delivered").ToList();
+        Assert.All(delivered, d => Assert.True(d.GetProperty("deliveredAt").GetDateTimeOffset() < firstSilent + timeout, "recorded only after a silent attempt timed out"));
+    }
+
     [Fact]
     public async Task PrivateAddress_IsRefusedAtConnectTime_WhenNotAllowed()
     {
