@@ -62,6 +62,7 @@ public static class AlertsCoreServiceCollectionExtensions
         services.AddSingleton<IncidentQueries>();
         services.AddSingleton<DeliveryQueries>();
         services.AddSingleton<StorageHealth>();
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [StorageHealthCheck.Ready]);
 
         services.AddOptions<FanoutOptions>().Bind(configuration.GetSection(FanoutOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LinkOptions>().Bind(configuration.GetSection(LinkOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

@@ -23,7 +23,9 @@ public static class ServerRoutes
         api.MapPut(ApiRoutes.Subscriber, (HttpRequest r, string id, SubscriberEndpoints e, CancellationToken ct) => e.ReplaceSubscriber(r, id, ct));
         api.MapDelete(ApiRoutes.Subscriber, (HttpRequest r, string id, SubscriberEndpoints e, CancellationToken ct) => e.DeleteSubscriber(r, id, ct));
         api.MapPost(ApiRoutes.RotateSecret, (HttpRequest r, string id, SubscriberEndpoints e, CancellationToken ct) => e.RotateSecret(r, id, ct));
-        api.MapGet(ApiRoutes.Health, (HealthEndpoint e, CancellationToken ct) => e.Check(ct));
+        api.MapGet(ApiRoutes.Health, (HealthEndpoint e, CancellationToken ct) => e.Ready(ct));
+        api.MapGet(ApiRoutes.Ready, (HealthEndpoint e, CancellationToken ct) => e.Ready(ct));
+        api.MapGet(ApiRoutes.Live, (HealthEndpoint e) => e.Live());
         return app;
     }
 }
