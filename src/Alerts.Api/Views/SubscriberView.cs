@@ -1,3 +1,4 @@
+using Alerts.Core.Domain.Areas;
 using Alerts.Core.Domain.Incidents;
 using Alerts.Core.Domain.Subscribers;
 
@@ -16,7 +17,8 @@ public sealed record SubscriberView(
     string? Secret,
     DateTimeOffset? PreviousSecretExpiresAt,
     SubscriberRole Role,
-    bool Exercises)
+    bool Exercises,
+    SubscriberFormat Format)
 {
     public static SubscriberView From(Subscriber s, string? secret = null, DateTimeOffset? now = null) => new(
         s.Id,
@@ -24,13 +26,15 @@ public sealed record SubscriberView(
         s.Channel,
         s.Channel == SubscriberChannel.Webhook ? s.Target : null,
         s.Channel == SubscriberChannel.Email ? s.Target : null,
-        new FiltersView(s.Filter.Countries, s.Filter.MinimumSeverity, s.Filter.Categories),
+        new FiltersView(s.Filter.Countries, s.Filter.MinimumSeverity, s.Filter.Categories, s.Filter.Area),
         s.Enabled,
         s.CreatedAt,
         secret,
         s.Secrets.Where(x => x.ExpiresAt is not null && (now is null || x.ExpiresAt > now)).Select(x => x.ExpiresAt).Max(),
         s.Role,
-        s.Exercises);
+        s.Exercises,
+        s.Format);
 
-    public sealed record FiltersView(IReadOnlyList<string> Countries, Severity MinimumSeverity, IReadOnlyList<string> Categories);
+    /// <summary>The filters; <see cref="Area"/> (the area of interest) is left out when none is set.</summary>
+    public sealed record FiltersView(IReadOnlyList<string> Countries, Severity MinimumSeverity, IReadOnlyList<string> Categories, IncidentArea? Area);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Alerts.Core.Domain;
+using Alerts.Core.Domain.Areas;
 using Alerts.Core.Domain.Incidents;
 using Alerts.Core.Domain.Subscribers;
 using Azure;
@@ -127,6 +128,10 @@ public sealed class SubscriberStore(StorageConnection storage)
         ["CreatedAt"] = s.CreatedAt,
         ["Role"] = s.Role.ToString(),
         ["Exercises"] = s.Exercises,
+
+        // Absent in rows written before areas and formats: no area, JSON.
+        ["Area"] = s.Filter.Area is { } area ? JsonSerializer.Serialize(area, AlertsJson.Options) : null,
+        ["Format"] = s.Format.ToString(),
     };
 
     private static Subscriber FromRow(TableEntity row) => new(
@@ -137,13 +142,15 @@ public sealed class SubscriberStore(StorageConnection storage)
         new SubscriberFilter(
             Split(row.GetString("Countries")),
             Enum.Parse<Severity>(row.GetString("MinimumSeverity")),
-            Split(row.GetString("Categories"))),
+            Split(row.GetString("Categories")),
+            row.GetString("Area") is { Length: > 0 } area ? JsonSerializer.Deserialize<IncidentArea>(area, AlertsJson.Options) : null),
         row.GetBoolean("Enabled") ?? true,
         JsonSerializer.Deserialize<List<SigningSecret>>(row.GetString("Secrets") ?? "[]", AlertsJson.Options) ?? [],
         row.GetDateTimeOffset("CreatedAt") ?? row.Timestamp ?? DateTimeOffset.MinValue,
         row.ETag.ToString(),
         Enum.Parse<SubscriberRole>(row.GetString("Role") ?? nameof(SubscriberRole.Subscriber)),
-        row.GetBoolean("Exercises") ?? false);
+        row.GetBoolean("Exercises") ?? false,
+        Enum.Parse<SubscriberFormat>(row.GetString("Format") ?? nameof(SubscriberFormat.Json)));
 
     private static List<string> Split(string? value) =>
         string.IsNullOrEmpty(value) ? [] : value.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList();

@@ -2,7 +2,8 @@ namespace Alerts.Core.Domain.Subscribers;
 
 /// <summary>
 /// Someone who receives alerts: a system by webhook or a person by email, with filters. Analysts receive reviews of
-/// held incidents instead of alerts; only subscribers who opted in to <see cref="Exercises"/> are sent exercises.
+/// held incidents instead of alerts; only subscribers who opted in to <see cref="Exercises"/> are sent exercises. A
+/// webhook's <see cref="Format"/> says whether it is sent the JSON envelope or the CAP 1.2 alert.
 /// </summary>
 public sealed record Subscriber(
     string Id,
@@ -15,7 +16,8 @@ public sealed record Subscriber(
     DateTimeOffset CreatedAt,
     string ETag,
     SubscriberRole Role = SubscriberRole.Subscriber,
-    bool Exercises = false)
+    bool Exercises = false,
+    SubscriberFormat Format = SubscriberFormat.Json)
 {
     /// <summary>Secrets that still sign at <paramref name="now"/>: the current one and any in its rotation grace period.</summary>
     public IReadOnlyList<string> ActiveSecrets(DateTimeOffset now) =>
