@@ -54,6 +54,8 @@ public static class AlertsCoreServiceCollectionExtensions
         services.AddSingleton<ConfirmationPolicy>();
         services.AddSingleton<Correlator>();
         services.AddSingleton<FactsPatch>();
+        services.AddSingleton<FollowUpHandler>();
+        services.AddSingleton<CapIntake>();
 
         services.AddOptions<SubscriberOptions>().Bind(configuration.GetSection(SubscriberOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SubscriberStore>();

@@ -31,6 +31,7 @@ internal static class IncidentMapping
         ["ReviewPending"] = incident.ReviewPending,
         ["LastReview"] = incident.LastReview,
         ["LastReviewAt"] = incident.LastReviewAt,
+        ["AnalystAmended"] = incident.AnalystAmended,
 
         // Copies of facts kept as columns so that table queries can filter on them.
         ["OccurredAt"] = incident.Facts.OccurredAt,
@@ -60,7 +61,8 @@ internal static class IncidentMapping
         row.GetString("Reporters") ?? row.GetString("ReporterId") ?? string.Empty,
         row.GetBoolean("ReviewPending") ?? false,
         row.GetInt32("LastReview") ?? 0,
-        row.GetDateTimeOffset("LastReviewAt"));
+        row.GetDateTimeOffset("LastReviewAt"),
+        row.GetBoolean("AnalystAmended") ?? false);
 
     public static TableEntity ToRow(string incidentId, IssuedNotice notice) => new(incidentId, IncidentRows.Notice(notice.Number))
     {
@@ -106,11 +108,13 @@ internal static class IncidentMapping
         ["ReportId"] = report.ReportId,
         ["ReceivedAt"] = report.ReceivedAt,
         ["Body"] = report.Body,
+        ["Kind"] = report.Kind,
     };
 
     public static ReportRecord ToReport(TableEntity row) => new(
         row.GetString("ReporterId"),
         row.GetString("ReportId"),
         row.GetDateTimeOffset("ReceivedAt")!.Value,
-        row.GetString("Body"));
+        row.GetString("Body"),
+        row.GetString("Kind") ?? ReportKinds.Report);
 }

@@ -3,7 +3,6 @@ using Alerts.Core.Domain.Hold;
 using Alerts.Core.Domain.Incidents;
 using Alerts.Core.Pipeline.Intake;
 using Alerts.Core.Pipeline.Transitions;
-using Azure;
 using Microsoft.Extensions.Logging;
 
 namespace Alerts.Core.Pipeline.Decisions;
@@ -70,7 +69,7 @@ public sealed partial class AnalystDecisions(
             cancellationToken);
         if (result is { Status: DecisionStatus.Done, Incident: { } after } && before is not null)
         {
-            await RefileAsync(before, after, cancellationToken);
+            await correlator.RefileAsync(before, after, cancellationToken);
         }
 
         return result;
@@ -96,24 +95,8 @@ public sealed partial class AnalystDecisions(
         }
     }
 
-    /// <summary>The amendment is stored; if reports cannot find the incident at its new place, that is worth a log line, not a failed request.</summary>
-    private async Task RefileAsync(Incident before, Incident after, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await correlator.RefileAsync(before, after, cancellationToken);
-        }
-        catch (RequestFailedException e)
-        {
-            LogRefileFailed(e, after.Id);
-        }
-    }
-
     private static DecisionResult? TooLong(string? reason) =>
         reason is { Length: > MaxReasonLength } ? DecisionResult.Invalid(null, "reason", $"must be at most {MaxReasonLength} characters.") : null;
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Incident {IncidentId} was amended, but could not be filed at its new place: reports there will not find it")]
-    private partial void LogRefileFailed(Exception exception, string incidentId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId}: {Decision} by analyst {Analyst}")]
     private partial void LogDecision(string incidentId, string analyst, string decision);
