@@ -18,38 +18,15 @@ public static class JsonBody
             return (null, ApiProblems.UnsupportedMediaType(request.ContentType));
         }
 
-        if (request.ContentLength > maxBytes)
+        var (bytes, problem) = await RequestBody.ReadAsync(request, maxBytes, "a JSON object", cancellationToken);
+        if (problem is not null)
         {
-            return (null, ApiProblems.TooLarge(maxBytes));
-        }
-
-        // Chunked bodies carry no length: read at most one byte past the cap to know.
-        var buffer = new byte[maxBytes + 1];
-        var read = 0;
-        while (read < buffer.Length)
-        {
-            var n = await request.Body.ReadAsync(buffer.AsMemory(read), cancellationToken);
-            if (n == 0)
-            {
-                break;
-            }
-
-            read += n;
-        }
-
-        if (read > maxBytes)
-        {
-            return (null, ApiProblems.TooLarge(maxBytes));
-        }
-
-        if (read == 0)
-        {
-            return (null, ApiProblems.BadRequest("Empty body", "The request body must be a JSON object."));
+            return (null, problem);
         }
 
         try
         {
-            var value = JsonSerializer.Deserialize<T>(buffer.AsSpan(0, read), AlertsJson.Options);
+            var value = JsonSerializer.Deserialize<T>(bytes.Span, AlertsJson.Options);
             return value is null
                 ? (null, ApiProblems.BadRequest("Malformed JSON", "The request body must be a JSON object, not null."))
                 : (value, null);

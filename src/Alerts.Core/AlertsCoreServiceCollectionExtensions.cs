@@ -40,6 +40,8 @@ public static class AlertsCoreServiceCollectionExtensions
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<IncidentStore>();
         services.AddSingleton<IntakeIndex>();
+        services.AddSingleton<FeedStore>();
+        services.AddSingleton<CapQueries>();
 
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<ReportValidator>();
