@@ -33,6 +33,8 @@ public sealed class FactsPatch(ReportValidator validator)
         }
 
         var result = validator.Validate(report!, checkEventTime: false);
-        return result.IsValid ? (result.Report!.Facts, new Dictionary<string, string[]>()) : (null, result.Errors);
+        return result.IsValid
+            ? (TranslationRule.AfterAmendment(current, result.Report!.Facts, patch.AsObject().ContainsKey("translations")), new Dictionary<string, string[]>())
+            : (null, result.Errors);
     }
 }
