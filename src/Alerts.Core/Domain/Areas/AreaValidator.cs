@@ -13,7 +13,14 @@ public static class AreaValidator
     private const string Kinds = "Circle, Polygon or GeometryCollection";
 
     /// <summary>The area, or null (with the errors under <paramref name="path"/>, such as <c>area</c>) when it is absent or wrong.</summary>
-    public static IncidentArea? Validate(AreaDocument? document, string path, FieldErrors errors)
+    /// <param name="document">The area as sent.</param>
+    /// <param name="path">Where it is in the request, for the errors.</param>
+    /// <param name="errors">Where the errors go.</param>
+    /// <param name="checkShapes">
+    /// False to read the shape of stored data only: an area stored under earlier limits must stay readable if the
+    /// limits change.
+    /// </param>
+    public static IncidentArea? Validate(AreaDocument? document, string path, FieldErrors errors, bool checkShapes = true)
     {
         if (document is null)
         {
@@ -41,7 +48,7 @@ public static class AreaValidator
                     {
                         errors.Add($"{where}.type", "must be Circle or Polygon: collections do not nest.");
                     }
-                    else if (Shape(geometry, where, errors) is { } shape)
+                    else if (Shape(geometry, where, errors, checkShapes) is { } shape)
                     {
                         shapes.Add(shape);
                     }
@@ -51,7 +58,7 @@ public static class AreaValidator
         else
         {
             Forbid(document.Geometries is not null, $"{path}.geometries", "belongs to a GeometryCollection.", errors);
-            if (Shape(document, path, errors) is { } shape)
+            if (Shape(document, path, errors, checkShapes) is { } shape)
             {
                 shapes.Add(shape);
             }
@@ -64,7 +71,11 @@ public static class AreaValidator
         }
 
         var geocodes = Geocodes(document.Geocodes, $"{path}.geocodes", errors);
-        CheckTotal(shapes, path, errors);
+        if (checkShapes)
+        {
+            CheckTotal(shapes, path, errors);
+        }
+
         return errors.Count == before
             ? new IncidentArea(shapes, string.IsNullOrEmpty(description) ? null : description, geocodes)
             : null;
@@ -139,7 +150,7 @@ public static class AreaValidator
         return result;
     }
 
-    private static AreaShape? Shape(AreaDocument document, string path, FieldErrors errors)
+    private static AreaShape? Shape(AreaDocument document, string path, FieldErrors errors, bool checkShape)
     {
         var before = errors.Count;
         AreaShape? shape = null;
@@ -159,7 +170,7 @@ public static class AreaValidator
                 break;
             case AreaDocument.Polygon:
                 Forbid(document.RadiusKm is not null, $"{path}.radiusKm", "belongs to a Circle.", errors);
-                var ring = Ring(document.Coordinates, $"{path}.coordinates", errors);
+                var ring = Ring(document.Coordinates, $"{path}.coordinates", errors, checkShape);
                 shape = ring is null ? null : new AreaPolygon(ring);
                 break;
             case null:
@@ -170,7 +181,7 @@ public static class AreaValidator
                 break;
         }
 
-        return shape is not null && errors.Count == before && Check(shape, $"{path}.coordinates", $"{path}.radiusKm", errors) ? shape : null;
+        return shape is not null && errors.Count == before && (!checkShape || Check(shape, $"{path}.coordinates", $"{path}.radiusKm", errors)) ? shape : null;
     }
 
     private static GeoPoint? Position(JsonElement? element, string field, FieldErrors errors)
@@ -185,7 +196,7 @@ public static class AreaValidator
         return new GeoPoint(Math.Round(lat, 6), Math.Round(lon, 6));
     }
 
-    private static List<GeoPoint>? Ring(JsonElement? element, string field, FieldErrors errors)
+    private static List<GeoPoint>? Ring(JsonElement? element, string field, FieldErrors errors, bool checkSize)
     {
         if (element is not { ValueKind: JsonValueKind.Array } rings || rings.GetArrayLength() == 0 || rings[0].ValueKind != JsonValueKind.Array)
         {
@@ -200,7 +211,7 @@ public static class AreaValidator
         }
 
         var ring = rings[0];
-        if (ring.GetArrayLength() > AreaLimits.MaxPolygonPoints)
+        if (checkSize && ring.GetArrayLength() > AreaLimits.MaxPolygonPoints)
         {
             errors.Add(field, $"has {ring.GetArrayLength()} points; a polygon may have at most {AreaLimits.MaxPolygonPoints}.");
             return null;

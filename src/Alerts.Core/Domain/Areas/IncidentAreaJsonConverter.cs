@@ -6,7 +6,9 @@ namespace Alerts.Core.Domain.Areas;
 
 /// <summary>
 /// Writes an <see cref="IncidentArea"/> in the one wire shape of <see cref="AreaDocument"/> (one shape: that geometry;
-/// several: a GeometryCollection), and reads it back with every check of <see cref="AreaValidator"/>.
+/// several: a GeometryCollection), and reads it back. Reading checks the shape of the JSON only: what it reads was
+/// validated when it came in (requests bind <see cref="AreaDocument"/> and go through <see cref="AreaValidator"/>), and
+/// stored areas must stay readable if the limits change.
 /// </summary>
 public sealed class IncidentAreaJsonConverter : JsonConverter<IncidentArea>
 {
@@ -14,7 +16,7 @@ public sealed class IncidentAreaJsonConverter : JsonConverter<IncidentArea>
     {
         var document = JsonSerializer.Deserialize<AreaDocument>(ref reader, options);
         var errors = new FieldErrors();
-        var area = AreaValidator.Validate(document, "area", errors);
+        var area = AreaValidator.Validate(document, "area", errors, checkShapes: false);
         return area ?? throw new JsonException(string.Join(" ", errors.ToDictionary().Select(e => $"{e.Key} {string.Join(" ", e.Value)}")));
     }
 

@@ -77,4 +77,14 @@ public class AreaValidatorTests
 
         Assert.Equal(json, JsonSerializer.Serialize(area, AlertsJson.Options));
     }
+
+    [Fact]
+    public void AStoredArea_ReadsEvenWhereTodaysLimitsWouldRefuseIt()
+    {
+        // A circle larger than today's cap, as stored under a more generous one.
+        var area = JsonSerializer.Deserialize<IncidentArea>("""{"type":"Circle","coordinates":[24,50],"radiusKm":5000}""", AlertsJson.Options);
+
+        Assert.Equal(5000, Assert.IsType<AreaCircle>(Assert.Single(area!.Shapes)).RadiusKm);
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<IncidentArea>("""{"type":"Circle","coordinates":"here"}""", AlertsJson.Options));
+    }
 }
