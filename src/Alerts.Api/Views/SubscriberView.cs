@@ -18,6 +18,8 @@ public sealed record SubscriberView(
     DateTimeOffset? PreviousSecretExpiresAt,
     SubscriberRole Role,
     bool Exercises,
+    DateTimeOffset? FailingSince,
+    string? DisabledReason,
     SubscriberFormat Format)
 {
     public static SubscriberView From(Subscriber s, string? secret = null, DateTimeOffset? now = null) => new(
@@ -33,6 +35,8 @@ public sealed record SubscriberView(
         s.Secrets.Where(x => x.ExpiresAt is not null && (now is null || x.ExpiresAt > now)).Select(x => x.ExpiresAt).Max(),
         s.Role,
         s.Exercises,
+        s.FailingSince,
+        s.DisabledReason,
         s.Format);
 
     /// <summary>The filters; <see cref="Area"/> (the area of interest) is left out when none is set.</summary>

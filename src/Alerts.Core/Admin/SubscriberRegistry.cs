@@ -16,7 +16,7 @@ public sealed class SubscriberRegistry(SubscriberStore store, IOptions<Subscribe
     public async Task<SubscriberChange> CreateAsync(SubscriberDraft draft, CancellationToken cancellationToken)
     {
         var secrets = draft.Channel == SubscriberChannel.Webhook ? new[] { new SigningSecret(SigningSecret.NewValue(), null) } : [];
-        var subscriber = new Subscriber(SubscriberId.New(), draft.Name, draft.Channel, draft.Target, draft.Filter, draft.Enabled, secrets, time.GetUtcNow(), string.Empty, draft.Role, draft.Exercises, draft.Format);
+        var subscriber = new Subscriber(SubscriberId.New(), draft.Name, draft.Channel, draft.Target, draft.Filter, draft.Enabled, secrets, time.GetUtcNow(), string.Empty, draft.Role, draft.Exercises, Format: draft.Format);
         await store.AddAsync(subscriber, cancellationToken);
         return new SubscriberChange(SubscriberChangeStatus.Done, subscriber, secrets.FirstOrDefault()?.Secret);
     }
@@ -35,6 +35,11 @@ public sealed class SubscriberRegistry(SubscriberStore store, IOptions<Subscribe
         }
 
         var next = current with { Name = draft.Name, Target = draft.Target, Filter = draft.Filter, Enabled = draft.Enabled, Role = draft.Role, Exercises = draft.Exercises, Format = draft.Format };
+        if (draft.Enabled)
+        {
+            // Enabled again by an admin: its endpoint gets a fresh start.
+            next = next with { FailingSince = null, DisabledReason = null };
+        }
         return await store.TryReplaceAsync(next, cancellationToken) && await store.FindAsync(subscriberId, cancellationToken) is { } replaced
             ? new SubscriberChange(SubscriberChangeStatus.Done, replaced)
             : SubscriberChange.Conflict(ChangedMeanwhile);

@@ -69,6 +69,10 @@ public static class AreaValidator
         {
             errors.Add($"{path}.description", $"must be at most {AreaLimits.MaxDescriptionLength} characters.");
         }
+        else if (checkShapes && description is not null && ReadableText.Problem(description) is { } unreadable)
+        {
+            errors.Add($"{path}.description", unreadable);
+        }
 
         var geocodes = Geocodes(document.Geocodes, $"{path}.geocodes", errors);
         if (checkShapes)
@@ -140,6 +144,10 @@ public static class AreaValidator
             if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(value) || name.Length > AreaLimits.MaxGeocodeLength || value.Length > AreaLimits.MaxGeocodeLength)
             {
                 errors.Add($"{field}[{i}]", $"needs a valueName and a value, each 1–{AreaLimits.MaxGeocodeLength} characters.");
+            }
+            else if ((ReadableText.Problem(name) ?? ReadableText.Problem(value)) is { } unreadable)
+            {
+                errors.Add($"{field}[{i}]", unreadable);
             }
             else
             {

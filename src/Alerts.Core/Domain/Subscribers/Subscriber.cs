@@ -2,8 +2,10 @@ namespace Alerts.Core.Domain.Subscribers;
 
 /// <summary>
 /// Someone who receives alerts: a system by webhook or a person by email, with filters. Analysts receive reviews of
-/// held incidents instead of alerts; only subscribers who opted in to <see cref="Exercises"/> are sent exercises. A
-/// webhook's <see cref="Format"/> says whether it is sent the JSON envelope or the CAP 1.2 alert.
+/// held incidents instead of alerts; only subscribers who opted in to <see cref="Exercises"/> are sent exercises.
+/// <see cref="FailingSince"/>: when the unbroken run of failed attempts began; <see cref="DisabledReason"/>: why the
+/// service disabled it (an admin's own disabling has none).
+/// A webhook's <see cref="Format"/> says whether it is sent the JSON envelope or the CAP 1.2 alert.
 /// </summary>
 public sealed record Subscriber(
     string Id,
@@ -17,6 +19,8 @@ public sealed record Subscriber(
     string ETag,
     SubscriberRole Role = SubscriberRole.Subscriber,
     bool Exercises = false,
+    DateTimeOffset? FailingSince = null,
+    string? DisabledReason = null,
     SubscriberFormat Format = SubscriberFormat.Json)
 {
     /// <summary>Secrets that still sign at <paramref name="now"/>: the current one and any in its rotation grace period.</summary>
