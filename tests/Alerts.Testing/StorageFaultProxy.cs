@@ -49,13 +49,26 @@ public sealed class StorageFaultProxy : IAsyncDisposable
     /// <summary>How many requests each kind of fault was done to so far.</summary>
     public IReadOnlyDictionary<StorageFault, int> Injected => injected;
 
-    public static async Task<StorageFaultProxy> StartAsync(StorageAccount account, int seed = 42)
+    public static Task<StorageFaultProxy> StartAsync(StorageAccount account, int seed = 42) => StartAsync(account.ConnectionString, seed);
+
+    /// <summary>A proxy for the services a connection string names (<c>BlobEndpoint</c>, <c>QueueEndpoint</c>, <c>TableEndpoint</c> on loopback).</summary>
+    public static async Task<StorageFaultProxy> StartAsync(string connectionString, int seed = 42)
     {
-        var ports = new[] { FreePort.Next(), FreePort.Next(), FreePort.Next() };
+        var upstream = new Dictionary<StorageService, Uri>();
+        foreach (var (service, key) in new[] { (StorageService.Blob, "BlobEndpoint="), (StorageService.Queue, "QueueEndpoint="), (StorageService.Table, "TableEndpoint=") })
+        {
+            var part = connectionString.Split(';').FirstOrDefault(p => p.StartsWith(key, StringComparison.Ordinal));
+            if (part is not null)
+            {
+                upstream[service] = new Uri(part[key.Length..]);
+            }
+        }
+
+        var ports = upstream.Keys.ToDictionary(s => s, _ => FreePort.Next());
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
         {
-            foreach (var port in ports)
+            foreach (var port in ports.Values)
             {
                 k.Listen(IPAddress.Loopback, port);
             }
@@ -63,20 +76,16 @@ public sealed class StorageFaultProxy : IAsyncDisposable
             k.Limits.MaxRequestBodySize = null;
         });
         var app = builder.Build();
-        var proxy = new StorageFaultProxy(app, account.ConnectionString, seed);
+        var proxy = new StorageFaultProxy(app, connectionString, seed) { Ports = ports, Upstream = upstream };
         app.Run(proxy.HandleAsync);
         await app.StartAsync();
-
-        proxy.Ports = new Dictionary<StorageService, int> { [StorageService.Blob] = ports[0], [StorageService.Queue] = ports[1], [StorageService.Table] = ports[2] };
-        var azurite = Azurite.Instance;
-        proxy.ConnectionString = account.ConnectionString
-            .Replace($":{azurite.BlobPort}/", $":{ports[0]}/", StringComparison.Ordinal)
-            .Replace($":{azurite.QueuePort}/", $":{ports[1]}/", StringComparison.Ordinal)
-            .Replace($":{azurite.TablePort}/", $":{ports[2]}/", StringComparison.Ordinal);
+        proxy.ConnectionString = upstream.Aggregate(connectionString, (cs, u) => cs.Replace($":{u.Value.Port}/", $":{ports[u.Key]}/", StringComparison.Ordinal));
         return proxy;
     }
 
-    private Dictionary<StorageService, int> Ports { get; set; } = [];
+    private Dictionary<StorageService, Uri> Upstream { get; init; } = [];
+
+    private Dictionary<StorageService, int> Ports { get; init; } = [];
 
     public async ValueTask DisposeAsync()
     {
@@ -114,7 +123,7 @@ public sealed class StorageFaultProxy : IAsyncDisposable
                 break;
         }
 
-        using var forward = new HttpRequestMessage(new HttpMethod(context.Request.Method), new Uri($"http://127.0.0.1:{UpstreamPort(service)}{path}"));
+        using var forward = new HttpRequestMessage(new HttpMethod(context.Request.Method), new Uri($"http://{Upstream[service].Authority}{path}"));
         forward.Content = new ByteArrayContent(body.ToArray());
         foreach (var (name, values) in context.Request.Headers)
         {
@@ -172,11 +181,4 @@ public sealed class StorageFaultProxy : IAsyncDisposable
 
         return null;
     }
-
-    private static int UpstreamPort(StorageService service) => service switch
-    {
-        StorageService.Blob => Azurite.Instance.BlobPort,
-        StorageService.Queue => Azurite.Instance.QueuePort,
-        _ => Azurite.Instance.TablePort,
-    };
 }
