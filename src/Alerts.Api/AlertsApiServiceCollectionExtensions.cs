@@ -14,6 +14,7 @@ public static class AlertsApiServiceCollectionExtensions
         services.AddSingleton<DeliveryEndpoints>();
         services.AddSingleton<DecisionEndpoints>();
         services.AddSingleton<HealthEndpoint>();
+        services.AddSingleton<CapEndpoints>();
         return services;
     }
 }

@@ -20,6 +20,8 @@ public static class ApiRoutes
     public const string Subscribers = "subscribers";
     public const string Subscriber = "subscribers/{id}";
     public const string RotateSecret = "subscribers/{id}/rotate-secret";
+    public const string Notice = "incidents/{id}/notices/{notice}";
+    public const string Feed = "feed";
 
     public static string IncidentPath(string id) => $"/{Prefix}/incidents/{Uri.EscapeDataString(id)}";
 

@@ -23,6 +23,8 @@ public static class ServerRoutes
         api.MapPut(ApiRoutes.Subscriber, (HttpRequest r, string id, SubscriberEndpoints e, CancellationToken ct) => e.ReplaceSubscriber(r, id, ct));
         api.MapDelete(ApiRoutes.Subscriber, (HttpRequest r, string id, SubscriberEndpoints e, CancellationToken ct) => e.DeleteSubscriber(r, id, ct));
         api.MapPost(ApiRoutes.RotateSecret, (HttpRequest r, string id, SubscriberEndpoints e, CancellationToken ct) => e.RotateSecret(r, id, ct));
+        api.MapGet(ApiRoutes.Notice, (HttpRequest r, string id, string notice, CapEndpoints e, CancellationToken ct) => e.GetNotice(r, id, notice, ct));
+        api.MapGet(ApiRoutes.Feed, (HttpRequest r, CapEndpoints e, CancellationToken ct) => e.GetFeed(r, ct));
         api.MapGet(ApiRoutes.Health, (HealthEndpoint e, CancellationToken ct) => e.Ready(ct));
         api.MapGet(ApiRoutes.Ready, (HealthEndpoint e, CancellationToken ct) => e.Ready(ct));
         api.MapGet(ApiRoutes.Live, (HealthEndpoint e) => e.Live());

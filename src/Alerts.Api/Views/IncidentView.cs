@@ -41,14 +41,15 @@ public sealed record IncidentView(
             i.HoldReason,
             i.ReleasedAt,
             i.Facts,
-            record.Reports.Select(r => new ReportView(r.ReporterId, r.ReportId, r.ReceivedAt)).ToList(),
+            record.Reports.Select(r => new ReportView(r.ReporterId, r.ReportId, r.ReceivedAt, r.Kind)).ToList(),
             record.Timeline.Select(t => new TimelineView(t.At, t.Actor.ToString(), t.Action, t.Detail)).ToList(),
             record.Deliveries,
             i.Corroborations,
             i.Reporters);
     }
 
-    public sealed record ReportView(string ReporterId, string ReportId, DateTimeOffset ReceivedAt);
+    /// <summary>A filed report; <see cref="Kind"/> tells a report from its reporter's amendment or withdrawal (CAP Update, Cancel).</summary>
+    public sealed record ReportView(string ReporterId, string ReportId, DateTimeOffset ReceivedAt, string Kind);
 
     public sealed record TimelineView(DateTimeOffset At, string Actor, string Action, string? Detail);
 }

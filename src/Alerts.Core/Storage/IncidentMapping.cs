@@ -32,6 +32,7 @@ internal static class IncidentMapping
         ["LastReview"] = incident.LastReview,
         ["LastReviewAt"] = incident.LastReviewAt,
         ["LastChange"] = incident.LastChange,
+        ["AnalystAmended"] = incident.AnalystAmended,
 
         // Copies of facts kept as columns so that table queries can filter on them.
         ["OccurredAt"] = incident.Facts.OccurredAt,
@@ -62,7 +63,8 @@ internal static class IncidentMapping
         row.GetBoolean("ReviewPending") ?? false,
         row.GetInt32("LastReview") ?? 0,
         row.GetDateTimeOffset("LastReviewAt"),
-        row.GetString("LastChange"));
+        row.GetString("LastChange"),
+        row.GetBoolean("AnalystAmended") ?? false);
 
     public static TableEntity ToRow(string incidentId, IssuedNotice notice) => new(incidentId, IncidentRows.Notice(notice.Number))
     {
@@ -108,11 +110,13 @@ internal static class IncidentMapping
         ["ReportId"] = report.ReportId,
         ["ReceivedAt"] = report.ReceivedAt,
         ["Body"] = report.Body,
+        ["Kind"] = report.Kind,
     };
 
     public static ReportRecord ToReport(TableEntity row) => new(
         row.GetString("ReporterId"),
         row.GetString("ReportId"),
         row.GetDateTimeOffset("ReceivedAt")!.Value,
-        row.GetString("Body"));
+        row.GetString("Body"),
+        row.GetString("Kind") ?? ReportKinds.Report);
 }

@@ -7,6 +7,8 @@ namespace Alerts.Core.Domain.Incidents;
 /// <see cref="FanoutPending"/> and <see cref="ReviewPending"/> are outbox flags: written with the notice, cleared once
 /// its fan-out is queued, so the sweep can queue what a crash in between left behind. <see cref="LastChange"/> is the
 /// token of the change last written, by which a writer whose answer was lost knows its write was made.
+/// <see cref="AnalystAmended"/>: an analyst has changed the facts, so a reporter's own update no longer replaces them
+/// (it is proposed to analysts).
 /// </summary>
 public sealed record Incident(
     string Id,
@@ -30,7 +32,8 @@ public sealed record Incident(
     bool ReviewPending = false,
     int LastReview = 0,
     DateTimeOffset? LastReviewAt = null,
-    string? LastChange = null)
+    string? LastChange = null,
+    bool AnalystAmended = false)
 {
     /// <summary>
     /// Changes whenever what an analyst sees changes (status, version, facts, hold, timeline) but not with the
