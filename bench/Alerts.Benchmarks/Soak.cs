@@ -122,7 +122,8 @@ internal sealed class Soak(BenchOptions options)
                 await DecideAsync(http, server, HttpMethod.Post, $"api/incidents/{entry.IncidentId}/retract", """{"reason":"soak: false report"}""", null);
                 break;
             case Plan.AmendAfterRelease or Plan.CancelAfterRelease:
-                await Task.Delay(entry.HoldUntil - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(3));
+                var untilReleased = entry.HoldUntil - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(3);
+                await Task.Delay(untilReleased > TimeSpan.Zero ? untilReleased : TimeSpan.Zero);
                 if (entry.Plan == Plan.CancelAfterRelease)
                 {
                     await DecideAsync(http, server, HttpMethod.Post, $"api/incidents/{entry.IncidentId}/retract", """{"reason":"soak: cancelled"}""", null);
