@@ -1,14 +1,14 @@
 using System.Text.Json;
 using Alerts.Api.Views;
 using Alerts.Core.Domain;
+using Alerts.Core.Domain.Cap;
 using Alerts.Core.Domain.Incidents;
 using Alerts.Core.Pipeline.Intake;
 using Alerts.Core.Queries;
 using Alerts.Core.Security;
-using Alerts.Core.Domain.Cap;
-using Microsoft.Net.Http.Headers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace Alerts.Api;
 

@@ -1,6 +1,5 @@
 using System.Xml;
 using System.Xml.Linq;
-using System.Xml.Schema;
 using Alerts.Core.Domain.Validation;
 
 namespace Alerts.Core.Domain.Cap;

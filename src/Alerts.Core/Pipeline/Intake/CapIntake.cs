@@ -1,6 +1,6 @@
+using System.Xml.Linq;
 using Alerts.Core.Domain.Cap;
 using Alerts.Core.Domain.Incidents;
-using System.Xml.Linq;
 using Alerts.Core.Domain.Validation;
 
 namespace Alerts.Core.Pipeline.Intake;

@@ -1,4 +1,3 @@
-using Alerts.Core.Domain.Areas;
 using Alerts.Core.Domain.Incidents;
 using Alerts.Core.Domain.Subscribers;
 using Alerts.Core.Tests.Domain.Areas;
