@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Alerts.Testing;
 
 namespace Alerts.Benchmarks;
 
@@ -269,7 +270,8 @@ internal sealed class ServerProcess : IAsyncDisposable
             ["Logging:Console:TimestampFormat"] = "HH:mm:ss.fff ",
             ["Logging:Console:UseUtcTimestamp"] = "true",
         };
-        foreach (var (k, v) in settings.Concat(ExtraSettings))
+        // The benchmark measures the pipeline, not the rate limits: it sends thousands of requests a second with one key.
+        foreach (var (k, v) in TestRateLimits.Unreachable.Concat(settings).Concat(ExtraSettings))
         {
             values[k] = v;
         }

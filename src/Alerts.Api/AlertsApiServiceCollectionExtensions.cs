@@ -1,3 +1,5 @@
+using Alerts.Core.Security;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Alerts.Api;
@@ -8,6 +10,8 @@ public static class AlertsApiServiceCollectionExtensions
     public static IServiceCollection AddAlertsApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        services.AddAuthentication(CallerPrincipal.Scheme).AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(CallerPrincipal.Scheme, null);
+        services.AddSingleton<RequestLimiter>();
         services.AddSingleton<EndpointGate>();
         services.AddSingleton<IncidentEndpoints>();
         services.AddSingleton<SubscriberEndpoints>();

@@ -20,6 +20,13 @@ public static class ApiProblems
         title: title,
         detail: $"{errors.Count} field(s) are invalid; see errors.");
 
+    /// <summary>429 with Retry-After: this key (or, without one, this address) has used its requests for now.</summary>
+    public static IResult TooManyRequests(TimeSpan wait) => Results.Problem(
+        statusCode: StatusCodes.Status429TooManyRequests,
+        title: "Too many requests",
+        detail: $"This API key has made more requests than its rate limit allows; send again after {Math.Ceiling(wait.TotalSeconds):0} s.")
+        .WithRetryAfter((int)Math.Ceiling(wait.TotalSeconds));
+
     public static IResult InvalidQuery(IReadOnlyDictionary<string, string[]> errors) => Validation(errors, "The query has invalid parameters");
 
     public static IResult BadRequest(string title, string detail) => Results.Problem(

@@ -1,21 +1,36 @@
 using Alerts.Core.Security;
 using Alerts.Core.Storage;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 
 namespace Alerts.Api;
 
 /// <summary>
-/// The opening every endpoint shares, written once: the <c>X-Api-Key</c> must name a caller of an allowed role (401/403
-/// problems otherwise); the JSON body, where there is one, is read within its size cap (400/413/415 problems); a
+/// The opening every endpoint shares, written once: the caller is authenticated by its <c>X-Api-Key</c>
+/// (<see cref="ApiKeyAuthenticationHandler"/>, which makes it <c>HttpContext.User</c>) and held to its rate limit (429
+/// with <c>Retry-After</c>; callers without a valid key are limited per client address), and must have an allowed role
+/// (401/403 otherwise); the JSON body, where there is one, is read within its size cap (400/413/415 problems); a
 /// continuation token this service did not issue is a 400 naming it.
 /// </summary>
-public sealed class EndpointGate(ApiKeyAuthenticator authenticator)
+public sealed class EndpointGate(RequestLimiter limiter)
 {
-    public const string HeaderName = "X-Api-Key";
+    public const string HeaderName = ApiKeyAuthenticationHandler.HeaderName;
 
     public async Task<IResult> RunAsync(HttpRequest request, IReadOnlyCollection<ApiRole> allowed, Func<Caller, Task<IResult>> endpoint)
     {
-        var caller = authenticator.Authenticate(request.Headers[HeaderName].ToString());
+        var context = request.HttpContext;
+        var authenticated = await context.AuthenticateAsync(CallerPrincipal.Scheme);
+        var caller = authenticated is { Succeeded: true, Principal: { } user } ? CallerPrincipal.ToCaller(user) : null;
+        if (caller is not null)
+        {
+            context.User = authenticated.Principal!;
+        }
+
+        if (limiter.Deny(caller, context.Connection.RemoteIpAddress?.ToString()) is { } wait)
+        {
+            return ApiProblems.TooManyRequests(wait);
+        }
+
         if (caller is null)
         {
             return ApiProblems.Unauthorized();

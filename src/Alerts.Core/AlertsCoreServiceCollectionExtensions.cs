@@ -35,6 +35,8 @@ public static class AlertsCoreServiceCollectionExtensions
         services.AddOptions<ReleaseSweepOptions>().Bind(configuration.GetSection(ReleaseSweepOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ApiKeyOptions>().Bind(configuration.GetSection(ApiKeyOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>();
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
 
         services.AddSingleton(_ => StorageConnection.FromConfiguration(configuration));
         services.AddHostedService<StorageInitializer>();

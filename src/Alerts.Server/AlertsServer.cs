@@ -40,6 +40,7 @@ public static class AlertsServer
 
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseAuthentication();
         app.UseStatusCodePages();
         app.MapAlertsApi();
         app.MapGet(OpenApiDocument.Path, () => Results.Text(OpenApiDocument.Json, "application/json"));

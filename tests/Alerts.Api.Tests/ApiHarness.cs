@@ -20,12 +20,13 @@ public sealed class ApiHarness
 
     public ServiceProvider Services { get; }
 
-    public static async Task<ApiHarness> CreateAsync(TimeProvider? time = null)
+    public static async Task<ApiHarness> CreateAsync(TimeProvider? time = null, IDictionary<string, string?>? settings = null)
     {
         var account = await StorageAccount.CreateAsync();
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = account.ConnectionString, ["Hold:Override"] = "00:01:00" })
             .AddInMemoryCollection(TestApiKeys.Settings())
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));

@@ -82,6 +82,10 @@ public class AppSettingsTests(CompiledInfra infra)
             Deployed: [],
             LeftAtDefault: ["PageSize", "RecipientsPerMessage", "ParallelChunks"],
             Why: "Sized to table pages and batches, and to overlapping writes with sends (measured in docs/BENCHMARKS.md), not to a deployment."),
+        [RateLimitOptions.SectionName] = new(
+            Deployed: [],
+            LeftAtDefault: [.. new[] { "Reporter", "Analyst", "Admin", "Feed", "Unknown" }.SelectMany(role => Entries(role, "Burst", "PerSecond"))],
+            Why: "The limits protect the service from a runaway client; they are sized to the roles, not to a deployment."),
         [SubscriberOptions.SectionName] = new(
             Deployed: [],
             LeftAtDefault: ["SecretRotationGrace", "DisableAfter"],

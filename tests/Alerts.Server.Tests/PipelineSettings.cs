@@ -1,3 +1,4 @@
+using Alerts.Testing;
 namespace Alerts.Server.Tests;
 
 /// <summary>Server settings for tests that follow incidents through delivery: short holds, fast retries, loopback receivers allowed.</summary>
@@ -15,7 +16,7 @@ public static class PipelineSettings
             ["Retry:Schedule:1"] = "00:00:01",
             ["Verification:CompatibleCategories:0"] = "missile-impact,artillery-fire",
         };
-        foreach (var (key, value) in extra)
+        foreach (var (key, value) in TestRateLimits.Unreachable.Select(kv => (kv.Key, kv.Value)).Concat(extra))
         {
             settings[key] = value;
         }

@@ -52,7 +52,7 @@ public sealed class RunningServer : IAsyncDisposable
             ["Auth:Keys:4:Name"] = "aggregator",
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (key, value) in TestRateLimits.Unreachable.Concat(settings ?? new Dictionary<string, string>()))
         {
             values[key] = value;
         }

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Alerts.Testing;
 
@@ -8,7 +9,8 @@ public static class HttpCalls
 {
     public static HttpRequest Request(IServiceProvider services, string method, string path, string? key, string? body = null, string contentType = "application/json", string? query = null)
     {
-        var context = new DefaultHttpContext { RequestServices = services };
+        // Each request has its own scope, as in both hosts: the authentication handler (and its cached result) is per request.
+        var context = new DefaultHttpContext { RequestServices = services.CreateScope().ServiceProvider };
         context.Request.Method = method;
         context.Request.Path = path;
         if (query is not null)
