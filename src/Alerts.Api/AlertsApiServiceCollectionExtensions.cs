@@ -14,6 +14,8 @@ public static class AlertsApiServiceCollectionExtensions
         services.AddSingleton<DeliveryEndpoints>();
         services.AddSingleton<DecisionEndpoints>();
         services.AddSingleton<HealthEndpoint>();
+        services.AddSingleton<CallerEndpoint>();
+        services.AddSingleton<ConsoleEndpoint>();
         return services;
     }
 }

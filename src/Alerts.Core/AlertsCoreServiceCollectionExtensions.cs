@@ -61,6 +61,7 @@ public static class AlertsCoreServiceCollectionExtensions
         services.AddSingleton<SubscriberQueries>();
         services.AddSingleton<IncidentQueries>();
         services.AddSingleton<DeliveryQueries>();
+        services.AddSingleton<AudienceQueries>();
         services.AddSingleton<StorageHealth>();
 
         services.AddOptions<FanoutOptions>().Bind(configuration.GetSection(FanoutOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

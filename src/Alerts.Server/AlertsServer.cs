@@ -34,6 +34,7 @@ public static class AlertsServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapAlertsApi();
+        app.MapConsoleShortcuts();
         app.MapGet(OpenApiDocument.Path, () => Results.Text(OpenApiDocument.Json, "application/json"));
         return app;
     }

@@ -31,6 +31,7 @@ internal static class IncidentMapping
         ["ReviewPending"] = incident.ReviewPending,
         ["LastReview"] = incident.LastReview,
         ["LastReviewAt"] = incident.LastReviewAt,
+        ["ReportCount"] = incident.ReportCount,
 
         // Copies of facts kept as columns so that table queries can filter on them.
         ["OccurredAt"] = incident.Facts.OccurredAt,
@@ -60,7 +61,12 @@ internal static class IncidentMapping
         row.GetString("Reporters") ?? row.GetString("ReporterId") ?? string.Empty,
         row.GetBoolean("ReviewPending") ?? false,
         row.GetInt32("LastReview") ?? 0,
-        row.GetDateTimeOffset("LastReviewAt"));
+        row.GetDateTimeOffset("LastReviewAt"),
+        row.GetInt32("ReportCount") ?? ReportsBeforeCounting(row));
+
+    /// <summary>Rows written before reports were counted: at least one report per reporter.</summary>
+    private static int ReportsBeforeCounting(TableEntity row) =>
+        Math.Max(1, (row.GetString("Reporters") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Length);
 
     public static TableEntity ToRow(string incidentId, IssuedNotice notice) => new(incidentId, IncidentRows.Notice(notice.Number))
     {

@@ -5,7 +5,8 @@ namespace Alerts.Core.Domain.Incidents;
 /// messages issued about it (alert, updates, cancellation for subscribers; reviews for analysts), numbered 1, 2, …;
 /// public notices fan out one after another (<see cref="FanoutNotice"/>), so a correction never overtakes its alert.
 /// <see cref="FanoutPending"/> and <see cref="ReviewPending"/> are outbox flags: written with the notice, cleared once
-/// its fan-out is queued, so the sweep can queue what a crash in between left behind.
+/// its fan-out is queued, so the sweep can queue what a crash in between left behind. <see cref="ReportCount"/> counts
+/// every report filed against it, the same reporter's included (the board shows it next to the independent sources).
 /// </summary>
 public sealed record Incident(
     string Id,
@@ -28,7 +29,8 @@ public sealed record Incident(
     string ReporterList = "",
     bool ReviewPending = false,
     int LastReview = 0,
-    DateTimeOffset? LastReviewAt = null)
+    DateTimeOffset? LastReviewAt = null,
+    int ReportCount = 1)
 {
     /// <summary>
     /// Changes whenever what an analyst sees changes (status, version, facts, hold, timeline) but not with the

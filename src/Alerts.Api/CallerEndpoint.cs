@@ -1,0 +1,12 @@
+using Alerts.Api.Views;
+using Alerts.Core.Domain;
+using Microsoft.AspNetCore.Http;
+
+namespace Alerts.Api;
+
+/// <summary>GET /api/me: who the X-Api-Key belongs to and what it may do; how a client checks a key at sign-in.</summary>
+public sealed class CallerEndpoint(EndpointGate gate)
+{
+    public Task<IResult> Describe(HttpRequest request) =>
+        gate.RunAsync(request, Roles.Anyone, caller => Task.FromResult(Results.Json(CallerView.From(caller, Roles.AbilitiesOf(caller.Role)), AlertsJson.Options)));
+}
