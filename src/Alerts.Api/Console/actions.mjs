@@ -11,9 +11,12 @@ import { FinalStatuses, HoldingStatuses, IssuedStatuses, PendingStatuses } from 
 export function actionsFor(incidentId, onDone) {
   const amend = amendForm(incidentId, onDone);
   const others = decisionForms(incidentId, onDone);
+  // Hidden until the incident is loaded: which decisions are offered depends on its status.
+  const element = h('div', { class: 'actions', hidden: true }, others.confirm, others.extend, amend.element, others.retract);
   return {
-    element: h('div', { class: 'actions' }, others.confirm, others.extend, amend.element, others.retract),
+    element,
     update(incident, etag) {
+      element.hidden = false;
       others.update(incident);
       amend.element.hidden = FinalStatuses.includes(incident.status);
       amend.update(incident, etag);

@@ -2,7 +2,7 @@
 // changed, with the If-Match the page loaded. When someone else changed the incident first (412), it says what changed,
 // keeps everything typed, and lets the analyst apply the same changes to the new version — or drop them.
 import { api } from './api.mjs';
-import { field, h, select, utc, words } from './dom.mjs';
+import { field, fill, h, select, utc, words } from './dom.mjs';
 import { clearProblems, showProblem } from './problems.mjs';
 import { Categories, Certainties, IssuedStatuses, Severities, Urgencies } from './vocabulary.mjs';
 
@@ -51,7 +51,8 @@ export function amendForm(incidentId, onDone) {
     h('div', { class: 'grid-fields' }, Editable.map(fact => field(fact.label, controls.get(fact.name), { name: fact.name }))),
     field('Reason (for the timeline)', reason, { name: 'reason' }),
     h('div', { class: 'buttons' }, submit, cancel));
-  const open = h('button', { type: 'button', class: 'open-amend' }, 'Amend facts…');
+  // Disabled until the page has loaded the incident: the form must start from facts and an ETag it has seen.
+  const open = h('button', { type: 'button', class: 'open-amend', disabled: true }, 'Amend facts…');
 
   for (const [name, input] of controls) {
     input.addEventListener('input', () => markDirty(name));
@@ -168,7 +169,7 @@ export function amendForm(incidentId, onDone) {
       conflict.hidden = true;
       close();
     });
-    conflict.replaceChildren(
+    fill(conflict, 
       h('p', { class: 'problem-title' }, 'Changed by someone else while you were editing: nothing was sent.'),
       h('p', {}, 'What changed:'),
       h('ul', {}, lines.length ? lines.map(line => h('li', {}, line)) : h('li', {}, 'nothing you can see here (the service changed its tag)')),

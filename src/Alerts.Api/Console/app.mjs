@@ -2,7 +2,7 @@
 // for admins, subscribers. Routes live in the URL's fragment (#/board, #/incidents/{id}, #/subscribers/{id}); keys never do.
 import { ApiError, api, onUnauthorized } from './api.mjs';
 import { showBoard } from './board.mjs';
-import { h } from './dom.mjs';
+import { fill, h } from './dom.mjs';
 import { showIncident } from './incident.mjs';
 import { problemBox } from './problems.mjs';
 import { forget, may, remember, session } from './session.mjs';
@@ -31,11 +31,11 @@ function showSignedIn(caller) {
 function showSignIn(message) {
   leave();
   leave = () => {};
-  view.replaceChildren();
+  fill(view);
   who.hidden = true;
   nav.hidden = true;
   signIn.hidden = false;
-  signInMessage.replaceChildren(message ? problemBox({ title: message }) : '');
+  fill(signInMessage, message ? problemBox({ title: message }) : '');
   document.getElementById('api-key').focus();
 }
 
@@ -48,7 +48,7 @@ signInForm.addEventListener('submit', async event => {
   event.preventDefault();
   const keys = { apiKey: document.getElementById('api-key').value.trim(), functionKey: document.getElementById('function-key').value.trim() || null };
   if (!keys.apiKey) {
-    signInMessage.replaceChildren(problemBox({ title: 'Enter an API key' }));
+    fill(signInMessage, problemBox({ title: 'Enter an API key' }));
     return;
   }
   try {
@@ -58,7 +58,7 @@ signInForm.addEventListener('submit', async event => {
     showSignedIn(caller);
     route();
   } catch (error) {
-    signInMessage.replaceChildren(problemBox(error instanceof ApiError && error.status === 401
+    fill(signInMessage, problemBox(error instanceof ApiError && error.status === 401
       ? { title: 'This key is not accepted', detail: 'Check the key (and, in Azure, the function key).' }
       : error.problem ?? { title: error.message }));
   }
@@ -68,7 +68,7 @@ document.getElementById('sign-out').addEventListener('click', () => signOut());
 onUnauthorized(() => signOut('The service no longer accepts this key: sign in again.'));
 
 function notAllowed(what) {
-  view.replaceChildren(h('h1', { tabindex: -1 }, 'Not for this role'),
+  fill(view, h('h1', { tabindex: -1 }, 'Not for this role'),
     h('p', {}, `${what} needs another role. A ${session().caller.role} key may ${session().caller.may.map(a => Abilities[a] ?? a).join(', ')}.`));
 }
 

@@ -1,7 +1,7 @@
 // The board: what is still held (soonest decision first) with live countdowns, then what was recently told or closed.
 import { api } from './api.mjs';
 import { countdown } from './clock.mjs';
-import { badge, exerciseBadge, h, reconcile, table, time, utc } from './dom.mjs';
+import { badge, exerciseBadge, fill, h, reconcile, table, time, utc } from './dom.mjs';
 import { poll } from './poll.mjs';
 import { DoneStatuses, PendingStatuses } from './vocabulary.mjs';
 
@@ -15,7 +15,7 @@ export function showBoard(view) {
   const held = h('tbody');
   const recent = h('tbody');
   const state = h('p', { class: 'refresh', role: 'status' }, 'Loading…');
-  view.replaceChildren(
+  fill(view, 
     h('h1', { tabindex: -1 }, 'Board'),
     state,
     h('section', { 'aria-labelledby': 'held-heading' },

@@ -1,7 +1,7 @@
 // Who is told: before release, who would be (the matching subscribers, counted by channel); after, every delivery with
 // its status, attempts and last error, and for admins a button to send a failed one again.
 import { api } from './api.mjs';
-import { h, reconcile, table, time, words } from './dom.mjs';
+import { fill, h, reconcile, table, time, words } from './dom.mjs';
 import { problemBox } from './problems.mjs';
 import { may } from './session.mjs';
 
@@ -39,10 +39,10 @@ export function deliveriesView(incidentId, refresh) {
       resend.disabled = true;
       try {
         await api.redeliver(incidentId, delivery.deliveryId);
-        message.replaceChildren(h('p', { class: 'ok' }, `Sent again to ${delivery.subscriberName} (same webhook-id).`));
+        fill(message, h('p', { class: 'ok' }, `Sent again to ${delivery.subscriberName} (same webhook-id).`));
         await refresh();
       } catch (error) {
-        message.replaceChildren(problemBox(error.problem));
+        fill(message, problemBox(error.problem));
         resend.disabled = false;
       }
     });

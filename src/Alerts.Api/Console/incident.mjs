@@ -4,7 +4,7 @@ import { actionsFor } from './actions.mjs';
 import { api } from './api.mjs';
 import { countdown } from './clock.mjs';
 import { audienceView, deliveriesView } from './deliveries.mjs';
-import { badge, exerciseBadge, h, time, utc } from './dom.mjs';
+import { badge, exerciseBadge, fill, h, time, utc } from './dom.mjs';
 import { poll } from './poll.mjs';
 import { problemBox } from './problems.mjs';
 import { reportsTable } from './reports.mjs';
@@ -59,7 +59,7 @@ export function showIncident(view, incidentId) {
   const actions = may('decide') ? actionsFor(incidentId, done) : null;
   const state = h('p', { class: 'refresh', role: 'status' }, 'Loading…');
 
-  view.replaceChildren(
+  fill(view, 
     h('p', {}, h('a', { href: '#/board' }, '← Board')),
     h('h1', { tabindex: -1 }, 'Incident ', h('span', { class: 'muted' }, incidentId)),
     headline,
@@ -75,13 +75,13 @@ export function showIncident(view, incidentId) {
 
   function render(incident) {
     const pending = PendingStatuses.includes(incident.status);
-    headline.replaceChildren(
+    fill(headline, 
       badge(incident.status), ' ', exerciseBadge(incident.facts.exercise), ' ',
       pending ? h('span', { class: 'hold-left' }, 'hold: ', countdown(incident)) : null, ' ',
       h('span', { class: 'muted' }, `version ${incident.version}`),
       h('p', { class: 'summary' }, incident.facts.summary));
-    facts.replaceChildren(factsList(incident.facts));
-    hold.replaceChildren(h('dl', { class: 'facts' },
+    fill(facts, factsList(incident.facts));
+    fill(hold, h('dl', { class: 'facts' },
       h('dt', {}, pending ? 'Held until' : 'Hold ended'), h('dd', {}, time(incident.holdUntil), pending ? [' (', countdown(incident), ')'] : null),
       h('dt', {}, 'Why'), h('dd', { class: 'hold-reason' }, incident.holdReason),
       h('dt', {}, 'When it ends'), h('dd', {}, incident.confirmationRequired
@@ -89,8 +89,8 @@ export function showIncident(view, incidentId) {
         : 'It is released to the matching subscribers.'),
       incident.releasedAt ? [h('dt', {}, 'Released'), h('dd', {}, time(incident.releasedAt))] : null,
       h('dt', {}, 'Sources'), h('dd', {}, `${incident.reporters.join(', ')}; ${incident.corroborations} independent corroboration(s)`)));
-    reports.replaceChildren(reportsTable(incident));
-    timeline.replaceChildren(timelineList(incident.timeline, newFrom));
+    fill(reports, reportsTable(incident));
+    fill(timeline, timelineList(incident.timeline, newFrom));
     actions?.update(incident, etag);
   }
 
@@ -99,7 +99,7 @@ export function showIncident(view, incidentId) {
     const pending = PendingStatuses.includes(incident.status);
     if (pending && (audienceCounted.etag !== etag || Date.now() - audienceCounted.at > AudienceSeconds * 1000)) {
       const { json } = await api.audience(incidentId);
-      audience.replaceChildren(audienceView(json, incident.facts.exercise));
+      fill(audience, audienceView(json, incident.facts.exercise));
       audienceCounted = { etag, at: Date.now() };
     }
     audience.hidden = !pending;
@@ -114,7 +114,7 @@ export function showIncident(view, incidentId) {
     const before = current?.timeline.length ?? 0;
     const made = incident.timeline.slice(before);
     newFrom = before;
-    result.replaceChildren(h('div', { class: 'ok' },
+    fill(result, h('div', { class: 'ok' },
       h('p', { class: 'ok-title' }, 'Recorded on the timeline:'),
       h('ul', {}, made.map(entry => h('li', { class: 'made' }, `${utc(entry.at)} ${entry.actor} ${entry.action}${entry.detail ? ` — ${entry.detail}` : ''}`)))));
     current = null;
@@ -133,7 +133,7 @@ export function showIncident(view, incidentId) {
   }, error => {
     if (error.status === 404) {
       refresh.stop();
-      view.replaceChildren(h('h1', { tabindex: -1 }, 'No such incident'), problemBox(error.problem), h('p', {}, h('a', { href: '#/board' }, '← Board')));
+      fill(view, h('h1', { tabindex: -1 }, 'No such incident'), problemBox(error.problem), h('p', {}, h('a', { href: '#/board' }, '← Board')));
       return;
     }
     state.textContent = `Could not refresh: ${error.message}. Trying again in ${RefreshSeconds} s.`;

@@ -1,6 +1,6 @@
 // One subscriber: edit its filters, turn it on or off, rotate a webhook's secret, delete it, and see its recent deliveries.
 import { api } from './api.mjs';
-import { h, table, time, words } from './dom.mjs';
+import { fill, h, table, time, words } from './dom.mjs';
 import { clearProblems, problemBox, showProblem } from './problems.mjs';
 import { secretPanel, subscriberFields } from './subscriber-form.mjs';
 import { filtersText } from './subscribers.mjs';
@@ -25,10 +25,10 @@ export function showSubscriber(view, subscriberId) {
     try {
       subscriber = (await api.subscriber(subscriberId)).json;
     } catch (error) {
-      view.replaceChildren(h('h1', { tabindex: -1 }, 'No such subscriber'), problemBox(error.problem), h('p', {}, h('a', { href: '#/subscribers' }, '← Subscribers')));
+      fill(view, h('h1', { tabindex: -1 }, 'No such subscriber'), problemBox(error.problem), h('p', {}, h('a', { href: '#/subscribers' }, '← Subscribers')));
       return;
     }
-    if (note !== undefined) message.replaceChildren(...[note].flat());
+    if (note !== undefined) fill(message, ...[note].flat());
     render(subscriber);
   }
 
@@ -61,7 +61,7 @@ export function showSubscriber(view, subscriberId) {
     let next = null;
     async function page() {
       const { json } = await api.subscriberDeliveries(subscriberId, next);
-      if (!next) deliveries.replaceChildren();
+      if (!next) fill(deliveries);
       deliveries.append(...json.items.map(deliveryRow));
       if (deliveries.rows.length === 0 && !json.continuationToken) deliveries.append(h('tr', {}, h('td', { colspan: Headings.length }, 'Nothing sent to it in the last 30 days.')));
       next = json.continuationToken ?? null;
@@ -69,7 +69,7 @@ export function showSubscriber(view, subscriberId) {
     }
     older.addEventListener('click', page);
 
-    view.replaceChildren(
+    fill(view, 
       h('p', {}, h('a', { href: '#/subscribers' }, '← Subscribers')),
       h('h1', { tabindex: -1 }, s.name),
       message,
@@ -84,7 +84,7 @@ export function showSubscriber(view, subscriberId) {
       h('section', { class: 'panel', 'aria-labelledby': 'edit-heading' }, h('h2', { id: 'edit-heading' }, 'Edit'), form),
       h('section', { class: 'panel', 'aria-labelledby': 'recent-heading' }, h('h2', { id: 'recent-heading' }, 'Recent deliveries'),
         table('The last 30 days, newest incident first', Headings, deliveries, 'deliveries'), older));
-    page().catch(error => deliveries.replaceChildren(h('tr', {}, h('td', { colspan: Headings.length }, problemBox(error.problem)))));
+    page().catch(error => fill(deliveries, h('tr', {}, h('td', { colspan: Headings.length }, problemBox(error.problem)))));
   }
 
   async function act(run, describe) {
@@ -92,7 +92,7 @@ export function showSubscriber(view, subscriberId) {
       const result = await run();
       await load(describe(result));
     } catch (error) {
-      message.replaceChildren(problemBox(error.problem));
+      fill(message, problemBox(error.problem));
     }
   }
 

@@ -1,6 +1,6 @@
 // Subscriber admin: the list, and adding one (a webhook's signing secret is shown once, with a copy button).
 import { api } from './api.mjs';
-import { h, reconcile, table } from './dom.mjs';
+import { fill, h, reconcile, table } from './dom.mjs';
 import { clearProblems, problemBox, showProblem } from './problems.mjs';
 import { secretPanel, subscriberFields } from './subscriber-form.mjs';
 
@@ -38,7 +38,7 @@ export function showSubscribers(view) {
       reconcile(body, items, s => s.subscriberId, row, 'No subscribers yet.', Headings.length);
       more.hidden = !hasMore;
     } catch (error) {
-      body.replaceChildren(h('tr', {}, h('td', { colspan: Headings.length }, problemBox(error.problem))));
+      fill(body, h('tr', {}, h('td', { colspan: Headings.length }, problemBox(error.problem))));
     }
   }
 
@@ -55,7 +55,7 @@ export function showSubscribers(view) {
         const { json } = await api.createSubscriber(fields.request());
         adding.open = false;
         form.replaceWith(addForm());
-        created.replaceChildren(
+        fill(created, 
           h('p', { class: 'ok' }, `Added ${json.channel} subscriber `, h('a', { href: `#/subscribers/${json.subscriberId}` }, json.name), '.'),
           json.secret ? secretPanel(json.secret, json.name) : null);
         (created.querySelector('.secret button') ?? created.querySelector('a')).focus();
@@ -70,7 +70,7 @@ export function showSubscribers(view) {
   }
 
   adding.append(addForm());
-  view.replaceChildren(
+  fill(view, 
     h('h1', { tabindex: -1 }, 'Subscribers'),
     created,
     adding,

@@ -1,0 +1,42 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Alerts.Server.Tests.Browser;
+
+/// <summary>Subscriber admin: an admin adds a webhook subscriber and sees its signing secret once, never again.</summary>
+[Collection(ConsoleCollection.Name)]
+public class ConsoleSubscriberTests(ConsoleBrowser browser)
+{
+    [Fact]
+    public async Task AnAdmin_AddsAWebhookSubscriber_AndSeesItsSecretOnce()
+    {
+        await using var console = await browser.OpenAsync();
+        await console.SignInAsync(RunningServer.AdminKey, "admin");
+        var page = console.Page;
+        await page.GetByRole(AriaRole.Link, new() { Name = "Subscribers" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Subscribers" })).ToBeVisibleAsync();
+
+        await page.GetByText("Add a subscriber").ClickAsync();
+        await page.GetByLabel("Name").FillAsync("Latvian MoD situation room");
+        await page.GetByLabel("Webhook URL").FillAsync($"{browser.Receiver.BaseUrl}lv-mod");
+        await page.GetByLabel("Countries (ISO codes, comma-separated)").FillAsync("lv, ee");
+        await page.GetByLabel("Minimum severity").SelectOptionAsync("severe");
+        await page.GetByLabel("missile-impact").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add subscriber" }).ClickAsync();
+
+        var secret = page.Locator(".secret-value");
+        await Expect(secret).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^whsec_"));
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Copy secret" })).ToBeVisibleAsync();
+        var row = page.Locator("table.subscribers tbody tr", new() { HasText = "Latvian MoD situation room" });
+        await Expect(row).ToContainTextAsync("LV, EE · severe and above · missile-impact");
+
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Latvian MoD situation room" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Recent deliveries" })).ToBeVisibleAsync();
+        await Expect(page.Locator("body")).Not.ToContainTextAsync("whsec_");
+        await page.GetByRole(AriaRole.Link, new() { Name = "← Subscribers" }).ClickAsync();
+        await Expect(row).ToBeVisibleAsync();
+        await Expect(page.Locator("body")).Not.ToContainTextAsync("whsec_");
+        console.AssertNoPageErrors();
+    }
+}
