@@ -12,11 +12,14 @@ export function actionsFor(incidentId, onDone) {
   const amend = amendForm(incidentId, onDone);
   const others = decisionForms(incidentId, onDone);
   // Hidden until the incident is loaded: which decisions are offered depends on its status.
-  const element = h('div', { class: 'actions', hidden: true }, others.confirm, others.extend, amend.element, others.retract);
+  const closed = h('p', { class: 'hint' });
+  const element = h('div', { class: 'actions', hidden: true }, closed, others.confirm, others.extend, amend.element, others.retract);
   return {
     element,
     update(incident, etag) {
       element.hidden = false;
+      closed.hidden = !FinalStatuses.includes(incident.status);
+      closed.textContent = `Nothing is left to decide: the incident is ${incident.status}.`;
       others.update(incident);
       amend.element.hidden = FinalStatuses.includes(incident.status);
       amend.update(incident, etag);

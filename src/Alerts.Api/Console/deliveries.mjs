@@ -58,7 +58,7 @@ export function deliveriesView(incidentId, refresh) {
   }
 
   return {
-    element: h('div', { class: 'deliveries' }, summary, message, table('Every delivery, by notice', Headings, body, 'deliveries')),
+    element: h('div', { class: 'deliveries' }, summary, message, h('div', { class: 'scroll' }, table('Every delivery, by notice', Headings, body, 'deliveries'))),
     show(counts, deliveries) {
       summary.textContent = `${plural(counts.total, 'delivery', 'deliveries')}: ${counts.delivered} delivered, ${counts.pending} pending, ` +
         `${counts.failed} failed, ${counts.withdrawn} withdrawn, ${counts.attempted} attempted` + (deliveries.more ? ' (the first 1,000 are listed)' : '');

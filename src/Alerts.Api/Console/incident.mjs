@@ -69,9 +69,8 @@ export function showIncident(view, incidentId) {
       h('div', {}, section('facts', 'Facts now', facts), section('hold', 'Hold', hold)),
       actions ? section('decide', 'Decide', actions.element) : h('div')),
     section('reports', 'Reports, side by side', reports),
-    h('div', { class: 'columns' },
-      section('timeline', 'Timeline', timeline),
-      section('told', 'Who is told', audience, deliveries.element)));
+    section('told', 'Who is told', audience, deliveries.element),
+    section('timeline', 'Timeline', timeline));
 
   function render(incident) {
     const pending = PendingStatuses.includes(incident.status);
@@ -84,9 +83,9 @@ export function showIncident(view, incidentId) {
     fill(hold, h('dl', { class: 'facts' },
       h('dt', {}, pending ? 'Held until' : 'Hold ended'), h('dd', {}, time(incident.holdUntil), pending ? [' (', countdown(incident), ')'] : null),
       h('dt', {}, 'Why'), h('dd', { class: 'hold-reason' }, incident.holdReason),
-      h('dt', {}, 'When it ends'), h('dd', {}, incident.confirmationRequired
+      pending ? [h('dt', {}, 'When it ends'), h('dd', {}, incident.confirmationRequired
         ? 'It waits for an analyst to confirm (this category needs a confirmation).'
-        : 'It is released to the matching subscribers.'),
+        : 'It is released to the matching subscribers.')] : null,
       incident.releasedAt ? [h('dt', {}, 'Released'), h('dd', {}, time(incident.releasedAt))] : null,
       h('dt', {}, 'Sources'), h('dd', {}, `${incident.reporters.join(', ')}; ${incident.corroborations} independent corroboration(s)`)));
     fill(reports, reportsTable(incident));
