@@ -1,7 +1,7 @@
 // The board: what is still held (soonest decision first) with live countdowns, then what was recently told or closed.
 import { api } from './api.mjs';
 import { countdown } from './clock.mjs';
-import { badge, exerciseBadge, fill, h, reconcile, table, time, utc } from './dom.mjs';
+import { badge, exerciseBadge, fill, h, plural, reconcile, table, time, utc } from './dom.mjs';
 import { poll } from './poll.mjs';
 import { DoneStatuses, PendingStatuses } from './vocabulary.mjs';
 
@@ -70,7 +70,7 @@ function common(incident) {
     h('td', {}, h('span', { class: `severity severity-${incident.severity}` }, incident.severity)),
     h('td', {}, incident.category),
     h('td', {}, `${incident.place}, ${incident.country}`),
-    h('td', { class: 'reports-count' }, `${incident.reports} report${incident.reports === 1 ? '' : 's'} · ${incident.sources} source${incident.sources === 1 ? '' : 's'}`),
+    h('td', { class: 'reports-count' }, `${plural(incident.reports, 'report')} · ${plural(incident.sources, 'source')}`),
     h('td', {}, exerciseBadge(incident.exercise), ' ', h('a', { href: `#/incidents/${incident.incidentId}` }, incident.summary)),
   ];
 }

@@ -1,11 +1,23 @@
 // Who is told: before release, who would be (the matching subscribers, counted by channel); after, every delivery with
 // its status, attempts and last error, and for admins a button to send a failed one again.
 import { api } from './api.mjs';
-import { fill, h, reconcile, table, time, words } from './dom.mjs';
+import { fill, h, plural, reconcile, table, time, words } from './dom.mjs';
 import { problemBox } from './problems.mjs';
 import { may } from './session.mjs';
 
-const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** What the receiver last said: its status code or SMTP reply, and the error. */
+export function lastReply(delivery) {
+  return [delivery.lastCode, delivery.lastError].filter(v => v !== undefined && v !== null).join(' ') || '—';
+}
+
+/** "1 · alert" */
+export function noticeText(delivery) {
+  return `${delivery.notice} · ${delivery.type.replace('incident.', '')}`;
+}
+
+export function deliveryStatus(delivery) {
+  return h('span', { class: `badge delivery-status-${delivery.status}` }, words(delivery.status));
+}
 
 /** "3 subscribers: 2 by webhook, 1 by email". */
 function counted(count, who) {
@@ -49,10 +61,10 @@ export function deliveriesView(incidentId, refresh) {
     return h('tr', { class: `delivery-${delivery.status}` },
       h('td', {}, delivery.subscriberName),
       h('td', {}, delivery.channel),
-      h('td', {}, `${delivery.notice} · ${delivery.type.replace('incident.', '')}`),
-      h('td', {}, h('span', { class: `badge delivery-status-${delivery.status}` }, words(delivery.status))),
+      h('td', {}, noticeText(delivery)),
+      h('td', {}, deliveryStatus(delivery)),
       h('td', { class: 'number' }, String(delivery.attempts)),
-      h('td', {}, [delivery.lastCode, delivery.lastError].filter(v => v !== undefined && v !== null).join(' ') || '—'),
+      h('td', {}, lastReply(delivery)),
       h('td', {}, time(delivery.lastAttemptAt)),
       h('td', {}, resend));
   }

@@ -76,6 +76,11 @@ export function time(iso) {
   return iso ? h('time', { datetime: iso, title: iso }, utc(iso)) : '—';
 }
 
+/** plural(2, 'report') → "2 reports"; plural(1, 'delivery', 'deliveries') → "1 delivery". */
+export function plural(n, one, many = `${one}s`) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** A status as people say it: awaitingConfirmation → "awaiting confirmation". */
 export function words(camel) {
   return String(camel ?? '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();

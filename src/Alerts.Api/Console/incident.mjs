@@ -7,7 +7,7 @@ import { audienceView, deliveriesView } from './deliveries.mjs';
 import { badge, exerciseBadge, fill, h, time, utc } from './dom.mjs';
 import { poll } from './poll.mjs';
 import { problemBox } from './problems.mjs';
-import { reportsTable } from './reports.mjs';
+import { casualties, grading, reportsTable } from './reports.mjs';
 import { may } from './session.mjs';
 import { PendingStatuses } from './vocabulary.mjs';
 
@@ -25,9 +25,9 @@ function factsList(f) {
     ['Category', f.category], ['Severity', f.severity], ['Certainty', f.certainty], ['Urgency', f.urgency],
     ['Occurred', utc(f.occurredAt)], ['Place', `${f.location.place}, ${f.location.country}`],
     ['Position', `${f.location.lat}, ${f.location.lon}`],
-    ['Casualties', f.casualties ? `${f.casualties.killed ?? '?'} killed, ${f.casualties.injured ?? '?'} injured` : 'not reported'],
+    ['Casualties', casualties(f)],
     ['Attributed to', f.attribution ? `${f.attribution.actor} (${f.attribution.confidence})` : 'nobody named'],
-    ['Source grading', f.source ? `${f.source.reliability}${f.source.credibility}` : 'ungraded'],
+    ['Source grading', grading(f)],
     ['Summary', f.summary], ['Details', f.details ?? '—'],
   ];
   return h('dl', { class: 'facts' }, rows.map(([term, value]) => [h('dt', {}, term), h('dd', { dataset: { fact: term } }, value)]));

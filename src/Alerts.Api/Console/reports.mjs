@@ -1,8 +1,12 @@
 // Every report of an incident side by side, with the facts on which they disagree marked: the key facts that contest an
 // incident (category, attribution) as contested, other compared facts as differing. Free text is shown, not compared.
-import { h, utc } from './dom.mjs';
+import { h, plural, utc } from './dom.mjs';
 
-const grading = f => (f.source ? `${f.source.reliability}${f.source.credibility}` : 'ungraded');
+/** "C3", or "ungraded". */
+export const grading = f => (f.source ? `${f.source.reliability}${f.source.credibility}` : 'ungraded');
+
+/** "2 killed, 0 injured", or "not reported". */
+export const casualties = f => (f.casualties ? `${f.casualties.killed ?? '?'} killed, ${f.casualties.injured ?? '?'} injured` : 'not reported');
 
 /** [name, label, value of the facts, how disagreement shows: 'contested' | 'differs' | null] */
 const Facts = [
@@ -12,7 +16,7 @@ const Facts = [
   ['severity', 'Severity', f => f.severity, 'differs'],
   ['certainty', 'Certainty', f => f.certainty, 'differs'],
   ['urgency', 'Urgency', f => f.urgency, 'differs'],
-  ['casualties', 'Casualties', f => (f.casualties ? `${f.casualties.killed ?? '?'} killed, ${f.casualties.injured ?? '?'} injured` : 'not reported'), 'differs'],
+  ['casualties', 'Casualties', casualties, 'differs'],
   ['occurredAt', 'Occurred', f => utc(f.occurredAt), null],
   ['place', 'Place', f => `${f.location.place}, ${f.location.country}`, null],
   ['position', 'Position', f => `${f.location.lat.toFixed(4)}, ${f.location.lon.toFixed(4)}`, null],
@@ -39,7 +43,7 @@ export function reportsTable(incident) {
       values.map(v => h('td', { class: disagree ? marking : '' }, v ?? 'not shown')));
   });
   return h('table', { class: 'reports' },
-    h('caption', {}, `${reports.length} report${reports.length === 1 ? '' : 's'} from ${incident.reporters.length} source${incident.reporters.length === 1 ? '' : 's'}, side by side; facts that disagree are marked ≠`),
+    h('caption', {}, `${plural(reports.length, 'report')} from ${plural(incident.reporters.length, 'source')}, side by side; facts that disagree are marked ≠`),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Fact'), h('th', { scope: 'col', class: 'current' }, 'Now (what would be sent)'), columns)),
     h('tbody', {}, rows));
 }

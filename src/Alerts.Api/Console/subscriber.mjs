@@ -1,6 +1,7 @@
 // One subscriber: edit its filters, turn it on or off, rotate a webhook's secret, delete it, and see its recent deliveries.
 import { api } from './api.mjs';
-import { fill, h, table, time, words } from './dom.mjs';
+import { deliveryStatus, lastReply, noticeText } from './deliveries.mjs';
+import { fill, h, table, time } from './dom.mjs';
 import { clearProblems, problemBox, showProblem } from './problems.mjs';
 import { secretPanel, subscriberFields } from './subscriber-form.mjs';
 import { filtersText } from './subscribers.mjs';
@@ -10,10 +11,10 @@ const Headings = ['Incident', 'Notice', 'Status', 'Attempts', 'Last reply', 'Las
 function deliveryRow(d) {
   return h('tr', {},
     h('td', {}, h('a', { href: `#/incidents/${d.incidentId}` }, d.incidentId)),
-    h('td', {}, `${d.notice} · ${d.type.replace('incident.', '')}`),
-    h('td', {}, h('span', { class: `badge delivery-status-${d.status}` }, words(d.status))),
+    h('td', {}, noticeText(d)),
+    h('td', {}, deliveryStatus(d)),
     h('td', { class: 'number' }, String(d.attempts)),
-    h('td', {}, [d.lastCode, d.lastError].filter(v => v !== undefined && v !== null).join(' ') || '—'),
+    h('td', {}, lastReply(d)),
     h('td', {}, time(d.lastAttemptAt)));
 }
 
