@@ -118,11 +118,12 @@ try {
     console.log(`   subscribers told so far: ${told.length}${received.length > told.length ? `; analysts have ${received.length - told.length} review(s)` : ''}\n`);
   }
 
-  // Wait until every delivery has settled.
+  // Wait until the alert's deliveries exist (the analysts' review alone does not count) and every delivery has settled.
   for (let i = 0; ; i++) {
     const { json } = await call('GET', `/api/incidents/${incidentId}`, keys.analyst);
-    if (json.deliveries.total > 0 && json.deliveries.pending === 0) break;
-    if (i > 120) throw new Error('deliveries did not settle within a minute');
+    const { json: deliveries } = await call('GET', `/api/incidents/${incidentId}/deliveries?pageSize=100`, keys.analyst);
+    if (deliveries.items.some(d => d.type === 'incident.alert') && json.deliveries.pending === 0) break;
+    if (i > 120) throw new Error('the alert was not delivered within a minute');
     await sleep(500);
   }
 
@@ -137,7 +138,10 @@ try {
   }
 
   const wrong = received.filter(r => r.body.type !== 'incident.review' && JSON.stringify(r.body).includes(scenario.wrongFirstVersion));
-  if (wrong.length > 0) {
+  if (!received.some(r => r.body.type === 'incident.alert')) {
+    console.log('\n✘ No subscriber received the alert.');
+    process.exitCode = 1;
+  } else if (wrong.length > 0) {
     console.log(`\n✘ ${wrong.length} subscriber message(s) carried the first, wrong attribution.`);
     process.exitCode = 1;
   } else {

@@ -13,7 +13,7 @@ export function actionsFor(incidentId, onDone) {
   const others = decisionForms(incidentId, onDone);
   // Hidden until the incident is loaded: which decisions are offered depends on its status.
   const closed = h('p', { class: 'hint' });
-  const element = h('div', { class: 'actions', hidden: true }, closed, others.confirm, others.extend, amend.element, others.retract);
+  const element = h('div', { class: 'actions', hidden: true }, others.confirm, others.extend, amend.element, others.retract, closed);
   return {
     element,
     update(incident, etag) {
