@@ -54,6 +54,7 @@ public class ConsoleIncidentTests(ConsoleBrowser browser)
         await Expect(page.Locator("table.reports thead")).ToContainTextAsync("grading B2");
         await Expect(page.Locator("ol.timeline")).ToContainTextAsync("contradicts: attributed to Ukrainian air defence vs Russian Federation");
         await Expect(page.Locator(".told")).ToContainTextAsync("If released now, the alert goes to");
+        await console.AssertEveryControlIsLabelledAsync();
         await console.ScreenshotAsync("incident.png");
         console.AssertNoPageErrors();
     }
@@ -67,6 +68,8 @@ public class ConsoleIncidentTests(ConsoleBrowser browser)
         var page = console.Page;
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Amend facts…" }).ClickAsync();
+        await Expect(page.GetByLabel("Summary")).ToBeFocusedAsync();
+        await console.AssertEveryControlIsLabelledAsync();
         await page.GetByLabel("Attributed to (empty: nobody)").FillAsync("Russian Border Guard Service");
 
         // Meanwhile a colleague amends the summary through the API, with the current ETag.

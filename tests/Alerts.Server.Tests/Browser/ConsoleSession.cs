@@ -44,6 +44,19 @@ public sealed class ConsoleSession : IAsyncDisposable
         return Page.ScreenshotAsync(new() { Path = Path.Combine(ConsoleBrowser.ScreenshotFolder, name), FullPage = true });
     }
 
+    /// <summary>Every visible control has a name a screen reader says: a label, an aria-label, or (buttons) its text.</summary>
+    public async Task AssertEveryControlIsLabelledAsync()
+    {
+        const string unlabelledControls = """
+            () => [...document.querySelectorAll('input, select, textarea, button')]
+              .filter(c => c.checkVisibility())
+              .filter(c => !(c.labels?.length || c.getAttribute('aria-label') || (c.tagName === 'BUTTON' && c.textContent.trim())))
+              .map(c => c.outerHTML.slice(0, 120))
+            """;
+        var unlabelled = await Page.EvaluateAsync<string[]>(unlabelledControls);
+        Assert.True(unlabelled.Length == 0, "Controls without a label: " + string.Join(" | ", unlabelled));
+    }
+
     /// <summary>Fails on any script error or console error the page reported so far.</summary>
     public void AssertNoPageErrors() => Assert.True(errors.Count == 0, "The page reported: " + string.Join(" | ", errors));
 

@@ -19,7 +19,13 @@ public class ConsoleSignInTests(ConsoleBrowser browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("This key is not accepted");
 
-        await console.SignInAsync(RunningServer.AnalystKey, "duty-analyst");
+        // By keyboard alone: the key field has the focus, Enter signs in.
+        var keyField = page.GetByLabel("API key", new() { Exact = true });
+        await keyField.FillAsync(string.Empty);
+        await keyField.FocusAsync();
+        await page.Keyboard.TypeAsync(RunningServer.AnalystKey);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#who-name")).ToHaveTextAsync("duty-analyst");
         await Expect(page.Locator("#who-role")).ToHaveTextAsync("analyst");
         await Expect(page.Locator("#who-may")).ToContainTextAsync("confirm, extend, amend and retract");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Board", Exact = true })).ToBeVisibleAsync();
@@ -32,7 +38,8 @@ public class ConsoleSignInTests(ConsoleBrowser browser)
         await Expect(page.Locator("#who-name")).ToHaveTextAsync("duty-analyst");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await Expect(page.GetByLabel("API key", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(keyField).ToBeFocusedAsync();
+        await console.AssertEveryControlIsLabelledAsync();
         Assert.Equal(0, await page.EvaluateAsync<int>("() => sessionStorage.length"));
         console.AssertNoPageErrors();
     }

@@ -17,6 +17,7 @@ public class ConsoleSubscriberTests(ConsoleBrowser browser)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Subscribers" })).ToBeVisibleAsync();
 
         await page.GetByText("Add a subscriber").ClickAsync();
+        await console.AssertEveryControlIsLabelledAsync();
         await page.GetByLabel("Name").FillAsync("Latvian MoD situation room");
         await page.GetByLabel("Webhook URL").FillAsync($"{browser.Receiver.BaseUrl}lv-mod");
         await page.GetByLabel("Countries (ISO codes, comma-separated)").FillAsync("lv, ee");
@@ -33,6 +34,7 @@ public class ConsoleSubscriberTests(ConsoleBrowser browser)
         await row.GetByRole(AriaRole.Link).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Latvian MoD situation room" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Recent deliveries" })).ToBeVisibleAsync();
+        await console.AssertEveryControlIsLabelledAsync();
         await Expect(page.Locator("body")).Not.ToContainTextAsync("whsec_");
         await page.GetByRole(AriaRole.Link, new() { Name = "← Subscribers" }).ClickAsync();
         await Expect(row).ToBeVisibleAsync();
