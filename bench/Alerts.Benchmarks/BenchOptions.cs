@@ -42,6 +42,17 @@ internal sealed class BenchOptions
 
     public string OutDir { get; private set; } = Path.Combine(Repo.Root, ".local", "bench", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
 
+    /// <summary>Run the soak (scripts/soak.sh) instead of the benchmark.</summary>
+    public bool Soak { get; private set; }
+
+    public TimeSpan SoakDuration { get; private set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Share of storage requests failed by the fault proxy: half before they reach storage, half with the answer lost.</summary>
+    public double SoakFaults { get; private set; } = 0.01;
+
+    /// <summary>Reports per second during the soak.</summary>
+    public double SoakRate { get; private set; } = 1;
+
     public bool Runs(string scenario) => Scenarios.Contains(scenario);
 
     public static BenchOptions Parse(string[] args)
@@ -122,6 +133,18 @@ internal sealed class BenchOptions
                 case "--server-env":
                     var variable = Next().Split('=', 2);
                     ServerProcess.ExtraEnvironment[variable[0]] = variable[1];
+                    break;
+                case "--soak":
+                    o.Soak = true;
+                    break;
+                case "--soak-minutes":
+                    o.SoakDuration = TimeSpan.FromMinutes(double.Parse(Next(), CultureInfo.InvariantCulture));
+                    break;
+                case "--soak-faults":
+                    o.SoakFaults = double.Parse(Next(), CultureInfo.InvariantCulture);
+                    break;
+                case "--soak-rate":
+                    o.SoakRate = double.Parse(Next(), CultureInfo.InvariantCulture);
                     break;
                 case "--out":
                     o.OutDir = Path.GetFullPath(Next());

@@ -330,6 +330,13 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGKILL: the process ends at once, mid-work (the soak's crash).</summary>
+    public void Kill()
+    {
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+    }
+
     public long PeakRssKb() => ProcStatus.Read(Pid, "VmHWM:");
 
     public long RssKb() => ProcStatus.Read(Pid, "VmRSS:");

@@ -8,6 +8,11 @@ using Alerts.Benchmarks;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var options = BenchOptions.Parse(args);
 Directory.CreateDirectory(options.OutDir);
+if (options.Soak)
+{
+    return await new Soak(options).RunAsync();
+}
+
 var results = new Results(options);
 var total = Stopwatch.StartNew();
 Console.WriteLine($"Alerts benchmark: {(options.Quick ? "quick" : "full")} run, Azurite {string.Join(", ", options.Modes)}; output in {options.OutDir}");

@@ -328,7 +328,8 @@ internal sealed partial class Scenarios(BenchOptions options, AzuriteMode mode, 
         await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (chunk, ct) =>
         {
             var now = DateTimeOffset.UtcNow;
-            var records = chunk.Recipients.Select(s => DeliveryClaim.Of(DeliveryRecord.New(new DeliveryKey(incidentId, 1, s.Id), "incident.alert", s, now), now)).ToList();
+            var token = DeliveryClaim.NewToken();
+            var records = chunk.Recipients.Select(s => DeliveryClaim.Of(DeliveryRecord.New(new DeliveryKey(incidentId, 1, s.Id), "incident.alert", s, now), now, token)).ToList();
             var created = await deliveries.CreateAsync(records, ct);
             await deliveries.SaveAsync(created.Select(r => r with { Status = DeliveryStatus.Delivered, ClaimedUntil = null, DeliveredAt = now, LastCode = 204 }).ToList(), ct);
         });

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Alerts.Core.Domain;
 using Alerts.Core.Domain.Validation;
 using Microsoft.AspNetCore.Http;
@@ -9,6 +10,8 @@ namespace Alerts.Api;
 /// <summary>Reads a JSON request body with a size cap, turning every way it can be wrong into a problem (400/413/415).</summary>
 public static class JsonBody
 {
+    private const int MaxDepth = 64;
+
     public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, int maxBytes, CancellationToken cancellationToken, params string[] mediaTypes)
         where T : class
     {
@@ -49,7 +52,19 @@ public static class JsonBody
 
         try
         {
-            var value = JsonSerializer.Deserialize<T>(buffer.AsSpan(0, read), AlertsJson.Options);
+            // A free-form document (a merge patch) is read as strictly as a typed one: a field given twice is refused.
+            var json = buffer.AsSpan(0, read);
+            if (typeof(T) == typeof(JsonNode))
+            {
+                if (DuplicateFields.Find(json) is { } twice)
+                {
+                    return (null, ApiProblems.Validation(new Dictionary<string, string[]> { [twice] = ["is given more than once."] }, "The request body is not valid JSON for this resource"));
+                }
+
+                return JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = MaxDepth }) is T patch ? (patch, null) : (null, ApiProblems.BadRequest("Malformed JSON", "The request body must be a JSON object, not null."));
+            }
+
+            var value = JsonSerializer.Deserialize<T>(json, AlertsJson.Options);
             return value is null
                 ? (null, ApiProblems.BadRequest("Malformed JSON", "The request body must be a JSON object, not null."))
                 : (value, null);

@@ -72,6 +72,7 @@ public static class AlertsCoreServiceCollectionExtensions
         services.AddSingleton<RetrySchedule>();
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<NoticeSource>();
+        services.AddSingleton<SendGate>();
         services.AddSingleton<DeliverySender>();
         services.AddWebhookDelivery(configuration);
         services.AddEmailDelivery(configuration);

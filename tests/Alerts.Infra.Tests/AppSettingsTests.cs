@@ -84,8 +84,8 @@ public class AppSettingsTests(CompiledInfra infra)
             Why: "Sized to table pages and batches, and to overlapping writes with sends (measured in docs/BENCHMARKS.md), not to a deployment."),
         [SubscriberOptions.SectionName] = new(
             Deployed: [],
-            LeftAtDefault: ["SecretRotationGrace"],
-            Why: "24 hours lets receivers pick up a rotated secret."),
+            LeftAtDefault: ["SecretRotationGrace", "DisableAfter"],
+            Why: "24 hours lets receivers pick up a rotated secret; 5 days of nothing but failures is when a receiver is given up on (as Svix does)."),
     };
 
     /// <summary>Settings the Functions host and the platform read, not the app's options.</summary>

@@ -153,6 +153,67 @@ public class DeliveryPipelineTests
         Assert.False(stored!.Enabled);
     }
 
+    /// <summary>Issue 15, case 7: an endpoint that fails for longer than Subscribers:DisableAfter is disabled, says why, and comes back when an admin enables it.</summary>
+    [Fact]
+    public async Task EndpointFailingPastTheLimit_IsDisabledWithAReason_AndAnAdminEnablesItAgain()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Respond = (_, _) => new WebhookReceiver.Reply(503);
+        await using var server = await RunningServer.StartAsync(Settings(("Subscribers:DisableAfter", "00:00:01"), ("Retry:Schedule:0", "00:00:02")));
+        var subscriber = await AddWebhook(server, new Uri(receiver.BaseUrl, "down"));
+
+        var incidentId = await PostIncident(server);
+        await Settled(server, incidentId, 1);
+        var disabled = await Eventually.Until(
+            async () => await (await server.Client.SendAsync(server.Request(HttpMethod.Get, $"/api/subscribers/{subscriber.Id}", RunningServer.AdminKey))).Json(),
+            s => !s.GetProperty("enabled").GetBoolean());
+
+        Assert.Contains("every attempt has failed since", disabled.GetProperty("disabledReason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.String, disabled.GetProperty("failingSince").ValueKind);
+
+        var enable = await server.Client.SendAsync(server.Request(HttpMethod.Put, $"/api/subscribers/{subscriber.Id}", RunningServer.AdminKey,
+            $$"""{"name":"hook","channel":"webhook","url":"{{new Uri(receiver.BaseUrl, "down")}}","filters":{},"enabled":true}"""));
+        var enabled = await enable.Json();
+        Assert.True(enabled.GetProperty("enabled").GetBoolean());
+        Assert.False(enabled.TryGetProperty("disabledReason", out _));
+        Assert.False(enabled.TryGetProperty("failingSince", out _));
+    }
+
+    /// <summary>
+    /// Issue 15, case 3: receivers that take the connection and never answer hold only their own deliveries. Every normal
+    /// subscriber is served and recorded before the first silent attempt could even time out.
+    /// </summary>
+    [Fact]
+    public async Task SilentReceivers_HoldUpNobodyElse()
+    {
+        await using var normal = await WebhookReceiver.StartAsync();
+        await using var silent = await WebhookReceiver.StartAsync();
+        silent.Respond = (_, _) => new WebhookReceiver.Reply(204, Delay: TimeSpan.FromMinutes(5));
+        var timeout = TimeSpan.FromSeconds(5);
+        await using var server = await RunningServer.StartAsync(Settings(("Delivery:AttemptTimeout", "00:00:05")));
+        for (var i = 0; i < 16; i++)
+        {
+            await AddWebhook(server, new Uri(silent.BaseUrl, $"silent/{i}"));
+        }
+
+        for (var i = 0; i < 200; i++)
+        {
+            await AddWebhook(server, new Uri(normal.BaseUrl, $"normal/{i}"));
+        }
+
+        var incidentId = await PostIncident(server);
+        var rows = await Eventually.Until(
+            () => Deliveries(server, incidentId),
+            r => r.Count == 216 && r.Count(d => d.GetProperty("status").GetString() == "delivered") == 200);
+        await Eventually.Until(() => Task.FromResult(silent.Requests.Count), n => n >= 16);
+
+        var firstSilent = silent.Requests.Min(r => r.ReceivedAt);
+        Assert.Equal(200, normal.Requests.Count);
+        Assert.All(normal.Requests, r => Assert.True(r.ReceivedAt < firstSilent + timeout, $"{r.Path} arrived {r.ReceivedAt - firstSilent} after the first silent attempt"));
+        var delivered = rows.Where(d => d.GetProperty("status").GetString() == "delivered").ToList();
+        Assert.All(delivered, d => Assert.True(d.GetProperty("deliveredAt").GetDateTimeOffset() < firstSilent + timeout, "recorded only after a silent attempt timed out"));
+    }
+
     [Fact]
     public async Task PrivateAddress_IsRefusedAtConnectTime_WhenNotAllowed()
     {

@@ -3,7 +3,7 @@ namespace Alerts.Testing;
 /// <summary>Polls a condition until it holds. Not a timing assertion: the limit only stops a broken test from hanging.</summary>
 public static class Eventually
 {
-    public static async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan? limit = null)
+    public static async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan? limit = null, Func<T, string>? describe = null)
     {
         var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(60));
         while (true)
@@ -16,7 +16,7 @@ public static class Eventually
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Condition not reached; last value: {value}");
+                throw new TimeoutException($"Condition not reached; last value: {(describe is null ? value : describe(value))}");
             }
 
             await Task.Delay(100);

@@ -38,7 +38,7 @@ function decisionForms(incidentId, onDone) {
   const byChoice = h('input', { type: 'radio', name: 'extend-how', value: 'by', checked: true });
   const untilChoice = h('input', { type: 'radio', name: 'extend-how', value: 'until' });
   const extendReason = h('input', { type: 'text', maxlength: 1000, autocomplete: 'off' });
-  const extend = actionForm('extend', 'Extend the hold', 'Hold longer, at most 30 days in all; the pending release will not fire early.', [
+  const extend = actionForm('extend', 'Extend the hold', 'Hold longer: at most 30 days past the current end. The pending release will not fire early.', [
     h('fieldset', {},
       h('legend', {}, 'How long'),
       h('label', { class: 'choice' }, byChoice, ' by a number of minutes'),

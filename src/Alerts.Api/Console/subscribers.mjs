@@ -23,7 +23,7 @@ function row(s) {
     h('td', {}, filtersText(s.filters)),
     h('td', {}, s.role),
     h('td', {}, s.exercises ? 'yes' : 'no'),
-    h('td', {}, s.enabled ? 'yes' : 'no'));
+    h('td', {}, s.enabled ? 'yes' : 'no', s.failingSince ? h('span', { class: 'failing' }, ' (failing)') : null));
 }
 
 export function showSubscribers(view) {

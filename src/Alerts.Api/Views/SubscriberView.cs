@@ -16,7 +16,9 @@ public sealed record SubscriberView(
     string? Secret,
     DateTimeOffset? PreviousSecretExpiresAt,
     SubscriberRole Role,
-    bool Exercises)
+    bool Exercises,
+    DateTimeOffset? FailingSince,
+    string? DisabledReason)
 {
     public static SubscriberView From(Subscriber s, string? secret = null, DateTimeOffset? now = null) => new(
         s.Id,
@@ -30,7 +32,9 @@ public sealed record SubscriberView(
         secret,
         s.Secrets.Where(x => x.ExpiresAt is not null && (now is null || x.ExpiresAt > now)).Select(x => x.ExpiresAt).Max(),
         s.Role,
-        s.Exercises);
+        s.Exercises,
+        s.FailingSince,
+        s.DisabledReason);
 
     public sealed record FiltersView(IReadOnlyList<string> Countries, Severity MinimumSeverity, IReadOnlyList<string> Categories);
 }

@@ -35,6 +35,11 @@ public sealed class SubscriberRegistry(SubscriberStore store, IOptions<Subscribe
         }
 
         var next = current with { Name = draft.Name, Target = draft.Target, Filter = draft.Filter, Enabled = draft.Enabled, Role = draft.Role, Exercises = draft.Exercises };
+        if (draft.Enabled)
+        {
+            // Enabled again by an admin: its endpoint gets a fresh start.
+            next = next with { FailingSince = null, DisabledReason = null };
+        }
         return await store.TryReplaceAsync(next, cancellationToken) && await store.FindAsync(subscriberId, cancellationToken) is { } replaced
             ? new SubscriberChange(SubscriberChangeStatus.Done, replaced)
             : SubscriberChange.Conflict(ChangedMeanwhile);

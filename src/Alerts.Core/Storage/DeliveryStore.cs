@@ -47,6 +47,11 @@ public sealed class DeliveryStore(StorageConnection storage)
                     }
                     catch (RequestFailedException inner) when (inner.Status == 409)
                     {
+                        // Created by this very claim, its first answer lost on the way back? Then it is ours.
+                        if (await OwnAsync(record, cancellationToken) is { } mine)
+                        {
+                            created.Add(mine);
+                        }
                     }
                 }
             }
@@ -110,12 +115,38 @@ public sealed class DeliveryStore(StorageConnection storage)
                     }
                     catch (RequestFailedException inner) when (inner.Status is 412 or 404)
                     {
+                        if (await OwnAsync(record, cancellationToken) is { } mine)
+                        {
+                            won.Add(mine);
+                        }
                     }
                 }
             }
         }
 
         return won;
+    }
+
+    /// <summary>Extends the claims of records this caller still sends: they stay its own for another lease.</summary>
+    public async Task RenewAsync(IReadOnlyList<DeliveryRecord> records, DateTimeOffset claimedUntil, CancellationToken cancellationToken)
+    {
+        foreach (var batch in Batches(records))
+        {
+            await Table.SubmitTransactionAsync(
+                batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(r.Key.PartitionKey, r.Key.SubscriberId) { ["ClaimedUntil"] = claimedUntil }, ETag.All)),
+                cancellationToken);
+        }
+    }
+
+    /// <summary>The stored record, when it carries this claim's token: this caller's claim, whatever the answer it lost.</summary>
+    private async Task<DeliveryRecord?> OwnAsync(DeliveryRecord claim, CancellationToken cancellationToken)
+    {
+        if (claim.ClaimToken is null || await FindAsync(claim.Key, cancellationToken) is not { } stored)
+        {
+            return null;
+        }
+
+        return stored.ClaimToken == claim.ClaimToken && stored.AttemptsMade == claim.AttemptsMade ? stored : null;
     }
 
     /// <summary>Writes outcomes of records this caller owns (claimed), in batches.</summary>
@@ -198,6 +229,7 @@ public sealed class DeliveryStore(StorageConnection storage)
         ["NextAttemptAt"] = r.NextAttemptAt,
         ["ClaimedUntil"] = r.ClaimedUntil,
         ["EarlierTold"] = r.EarlierTold ? true : null,
+        ["ClaimToken"] = r.ClaimToken,
     };
 
     private static DeliveryRecord FromRow(TableEntity row) => new(
@@ -217,5 +249,6 @@ public sealed class DeliveryStore(StorageConnection storage)
         row.GetDateTimeOffset("ClaimedUntil"),
         row.ETag.ToString(),
         row.GetInt32("After"),
-        row.GetBoolean("EarlierTold") ?? false);
+        row.GetBoolean("EarlierTold") ?? false,
+        row.GetString("ClaimToken"));
 }

@@ -31,6 +31,7 @@ internal static class IncidentMapping
         ["ReviewPending"] = incident.ReviewPending,
         ["LastReview"] = incident.LastReview,
         ["LastReviewAt"] = incident.LastReviewAt,
+        ["LastChange"] = incident.LastChange,
         ["ReportCount"] = incident.ReportCount,
 
         // Copies of facts kept as columns so that table queries can filter on them.
@@ -62,6 +63,7 @@ internal static class IncidentMapping
         row.GetBoolean("ReviewPending") ?? false,
         row.GetInt32("LastReview") ?? 0,
         row.GetDateTimeOffset("LastReviewAt"),
+        row.GetString("LastChange"),
         row.GetInt32("ReportCount") ?? ReportsBeforeCounting(row));
 
     /// <summary>Rows written before reports were counted: at least one report per reporter.</summary>

@@ -31,13 +31,14 @@ public sealed class StorageConnection
 
     public static StorageConnection FromConfiguration(IConfiguration configuration)
     {
-        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var queueOptions = Retried(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var tableOptions = Retried(new TableClientOptions());
         var connectionString = configuration[SettingName];
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
             try
             {
-                var tables = new TableServiceClient(connectionString);
+                var tables = new TableServiceClient(connectionString, tableOptions);
                 var queues = new QueueServiceClient(connectionString, queueOptions);
                 return new StorageConnection(tables, queues, tables.Uri.GetLeftPart(UriPartial.Path));
             }
@@ -62,12 +63,27 @@ public sealed class StorageConnection
             ? new ManagedIdentityCredential(section["clientId"] is { Length: > 0 } clientId ? ManagedIdentityId.FromUserAssignedClientId(clientId) : ManagedIdentityId.SystemAssigned)
             : new DefaultAzureCredential();
         return new StorageConnection(
-            new TableServiceClient(new Uri(tableUri), credential),
+            new TableServiceClient(new Uri(tableUri), credential, tableOptions),
             new QueueServiceClient(new Uri(queueUri), credential, queueOptions),
             tableUri);
     }
 
     public TableClient Table(string name) => Tables.GetTableClient(name);
+
+    /// <summary>
+    /// Transient storage faults are retried at once and briskly (0.2 s, then doubling to 2 s, five times), and a request
+    /// that hangs is given up after 10 s, not the SDK's 100 s: a release or a delivery waits for storage seconds at most.
+    /// </summary>
+    private static T Retried<T>(T options)
+        where T : ClientOptions
+    {
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        options.Retry.MaxRetries = 5;
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        return options;
+    }
 
     public QueueClient Queue(string name) => Queues.GetQueueClient(name);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Alerts.Core.Domain;
+using Alerts.Core.Domain.Deliveries;
 using Alerts.Core.Domain.Incidents;
 using Alerts.Core.Domain.Subscribers;
 using Azure;
@@ -50,12 +51,13 @@ public sealed class SubscriberStore(StorageConnection storage)
         return response.Status != 404;
     }
 
-    /// <summary>Turns a subscriber off (a receiver answered 410 Gone).</summary>
-    public async Task DisableAsync(string id, CancellationToken cancellationToken)
+    /// <summary>Records what attempts showed of a subscriber's endpoint: failing since when, and whether it stays enabled.</summary>
+    public async Task RecordEndpointAsync(string id, EndpointChange change, CancellationToken cancellationToken)
     {
         try
         {
-            await Table.UpdateEntityAsync(new TableEntity(Partition, id) { ["Enabled"] = false }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+            var row = new TableEntity(Partition, id) { ["Enabled"] = change.Enabled, ["FailingSince"] = change.FailingSince, ["DisabledReason"] = change.DisabledReason };
+            await Table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -127,6 +129,8 @@ public sealed class SubscriberStore(StorageConnection storage)
         ["CreatedAt"] = s.CreatedAt,
         ["Role"] = s.Role.ToString(),
         ["Exercises"] = s.Exercises,
+        ["FailingSince"] = s.FailingSince,
+        ["DisabledReason"] = s.DisabledReason,
     };
 
     private static Subscriber FromRow(TableEntity row) => new(
@@ -143,7 +147,9 @@ public sealed class SubscriberStore(StorageConnection storage)
         row.GetDateTimeOffset("CreatedAt") ?? row.Timestamp ?? DateTimeOffset.MinValue,
         row.ETag.ToString(),
         Enum.Parse<SubscriberRole>(row.GetString("Role") ?? nameof(SubscriberRole.Subscriber)),
-        row.GetBoolean("Exercises") ?? false);
+        row.GetBoolean("Exercises") ?? false,
+        row.GetDateTimeOffset("FailingSince"),
+        row.GetString("DisabledReason"));
 
     private static List<string> Split(string? value) =>
         string.IsNullOrEmpty(value) ? [] : value.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList();

@@ -1,4 +1,5 @@
 using Alerts.Core.Queues;
+using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 
@@ -146,7 +147,7 @@ public sealed partial class QueueListener(
             await handler.HandleAsync(message.Body.ToString(), stoppingToken);
             await renewing.CancelAsync();
             await renewal;
-            await queue.DeleteMessageAsync(message.MessageId, lease.PopReceipt, CancellationToken.None);
+            await DeleteAsync(queue, message, lease.PopReceipt);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -157,6 +158,18 @@ public sealed partial class QueueListener(
             await renewing.CancelAsync();
             await renewal;
             await FailAsync(queue, message, lease.PopReceipt, e);
+        }
+    }
+
+    /// <summary>Deletes a handled message. Not found: a delete whose answer was lost was retried, and the message is gone.</summary>
+    private static async Task DeleteAsync(QueueClient queue, QueueMessage message, string popReceipt)
+    {
+        try
+        {
+            await queue.DeleteMessageAsync(message.MessageId, popReceipt, CancellationToken.None);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
         }
     }
 

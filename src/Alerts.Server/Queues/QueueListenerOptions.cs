@@ -43,7 +43,10 @@ public sealed class QueueListenerOptions
     [Range(1, 100)]
     public int MaxDequeueCount { get; set; } = 5;
 
-    /// <summary>How long a message being processed stays hidden from other instances.</summary>
-    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
-    public TimeSpan ProcessingLease { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long a message being processed stays hidden from other instances; renewed at half that while it runs. Short,
+    /// so that messages whose receive was answered but the answer lost (or whose instance died) are back in seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ProcessingLease { get; set; } = TimeSpan.FromSeconds(3);
 }

@@ -20,7 +20,8 @@ public sealed record DeliveryRecord(
     DateTimeOffset? ClaimedUntil,
     string ETag,
     int? After = null,
-    bool EarlierTold = false)
+    bool EarlierTold = false,
+    string? ClaimToken = null)
 {
     /// <summary>A new pending delivery; <paramref name="after"/> is the notice this subscriber must have settled first.</summary>
     public static DeliveryRecord New(DeliveryKey key, string noticeType, Subscriber subscriber, DateTimeOffset now, int? after = null) =>

@@ -80,13 +80,22 @@ public sealed class HoldPolicy(IOptionsMonitor<HoldOptions> options)
     }
 
     /// <summary>
-    /// The hold end an extension asks for: <paramref name="until"/>, or <paramref name="by"/> past the current end (or
-    /// now, if that has passed). Null when it would not move the end later.
+    /// The hold end an extension asks for — <paramref name="until"/>, or <paramref name="by"/> past the current end (or
+    /// now, if that has passed) — or why it cannot be: it must move the end later, and one rule holds for both forms: at
+    /// most <see cref="MaxExtension"/> past the current end.
     /// </summary>
-    public static DateTimeOffset? Extended(Incident incident, DateTimeOffset? until, TimeSpan? by, DateTimeOffset now)
+    public static (DateTimeOffset? End, string? Error) Extended(Incident incident, DateTimeOffset? until, TimeSpan? by, DateTimeOffset now)
     {
-        var end = until ?? (Later(incident.HoldUntil, now) + by!.Value);
-        return end <= incident.HoldUntil || end <= now ? null : end;
+        var from = Later(incident.HoldUntil, now);
+        var end = until ?? (from + by!.Value);
+        if (end <= incident.HoldUntil || end <= now)
+        {
+            return (null, $"must move the hold end later than it is now ({incident.HoldUntil:O}).");
+        }
+
+        return end > from + MaxExtension
+            ? (null, $"must be at most {MaxExtension.TotalDays:0} days past the current hold end ({from:O}).")
+            : (end, null);
     }
 
     /// <summary>The longest an analyst may extend a hold by in one step.</summary>

@@ -5,8 +5,10 @@ namespace Alerts.Core.Domain.Incidents;
 /// messages issued about it (alert, updates, cancellation for subscribers; reviews for analysts), numbered 1, 2, …;
 /// public notices fan out one after another (<see cref="FanoutNotice"/>), so a correction never overtakes its alert.
 /// <see cref="FanoutPending"/> and <see cref="ReviewPending"/> are outbox flags: written with the notice, cleared once
-/// its fan-out is queued, so the sweep can queue what a crash in between left behind. <see cref="ReportCount"/> counts
-/// every report filed against it, the same reporter's included (the board shows it next to the independent sources).
+/// its fan-out is queued, so the sweep can queue what a crash in between left behind. <see cref="LastChange"/> is the
+/// token of the change last written, by which a writer whose answer was lost knows its write was made.
+/// <see cref="ReportCount"/> counts every report filed against it, the same reporter's included (the board shows it
+/// next to the independent sources).
 /// </summary>
 public sealed record Incident(
     string Id,
@@ -30,6 +32,7 @@ public sealed record Incident(
     bool ReviewPending = false,
     int LastReview = 0,
     DateTimeOffset? LastReviewAt = null,
+    string? LastChange = null,
     int ReportCount = 1)
 {
     /// <summary>

@@ -3,6 +3,8 @@ namespace Alerts.Core.Domain.Subscribers;
 /// <summary>
 /// Someone who receives alerts: a system by webhook or a person by email, with filters. Analysts receive reviews of
 /// held incidents instead of alerts; only subscribers who opted in to <see cref="Exercises"/> are sent exercises.
+/// <see cref="FailingSince"/>: when the unbroken run of failed attempts began; <see cref="DisabledReason"/>: why the
+/// service disabled it (an admin's own disabling has none).
 /// </summary>
 public sealed record Subscriber(
     string Id,
@@ -15,7 +17,9 @@ public sealed record Subscriber(
     DateTimeOffset CreatedAt,
     string ETag,
     SubscriberRole Role = SubscriberRole.Subscriber,
-    bool Exercises = false)
+    bool Exercises = false,
+    DateTimeOffset? FailingSince = null,
+    string? DisabledReason = null)
 {
     /// <summary>Secrets that still sign at <paramref name="now"/>: the current one and any in its rotation grace period.</summary>
     public IReadOnlyList<string> ActiveSecrets(DateTimeOffset now) =>

@@ -23,6 +23,10 @@ public static class SubscriberRequestValidator
         {
             errors.Add("name", $"must be at most {MaxNameLength} characters.");
         }
+        else if (ReadableText.Problem(name) is { } unreadable)
+        {
+            errors.Add("name", unreadable);
+        }
 
         SubscriberChannel? channel = request.Channel switch
         {

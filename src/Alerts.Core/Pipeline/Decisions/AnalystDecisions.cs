@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Alerts.Core.Domain.Hold;
 using Alerts.Core.Domain.Incidents;
+using Alerts.Core.Domain.Validation;
 using Alerts.Core.Pipeline.Intake;
 using Alerts.Core.Pipeline.Transitions;
 using Azure;
@@ -109,8 +110,13 @@ public sealed partial class AnalystDecisions(
         }
     }
 
-    private static DecisionResult? TooLong(string? reason) =>
-        reason is { Length: > MaxReasonLength } ? DecisionResult.Invalid(null, "reason", $"must be at most {MaxReasonLength} characters.") : null;
+    /// <summary>A reason too long, or with characters people should not be shown (<see cref="ReadableText"/>).</summary>
+    private static DecisionResult? TooLong(string? reason) => reason switch
+    {
+        { Length: > MaxReasonLength } => DecisionResult.Invalid(null, "reason", $"must be at most {MaxReasonLength} characters."),
+        not null when ReadableText.Problem(reason, multiline: true) is { } unreadable => DecisionResult.Invalid(null, "reason", unreadable),
+        _ => null,
+    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Incident {IncidentId} was amended, but could not be filed at its new place: reports there will not find it")]
     private partial void LogRefileFailed(Exception exception, string incidentId);

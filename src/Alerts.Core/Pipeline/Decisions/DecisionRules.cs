@@ -42,9 +42,10 @@ public static class DecisionRules
             return Refuse(incident, $"The incident is {Describe(incident.Status)}; only a held or contested incident's hold can be extended.");
         }
 
-        if (HoldPolicy.Extended(incident, until, by, now) is not { } end)
+        var (extended, wrong) = HoldPolicy.Extended(incident, until, by, now);
+        if (extended is not { } end)
         {
-            return Decide.Answer(DecisionResult.Invalid(incident, until is null ? "by" : "until", $"must move the hold end later than it is now ({incident.HoldUntil:O})."));
+            return Decide.Answer(DecisionResult.Invalid(incident, until is null ? "by" : "until", wrong!));
         }
 
         var why = $"hold extended by analyst {analyst} to {end:u}" + Because(reason);

@@ -34,6 +34,7 @@ public sealed class DeliveryHandler(
         var now = time.GetUtcNow();
         var cancelled = incident.Status == IncidentStatus.Cancelled;
         var claims = new List<DeliveryRecord>();
+        var token = DeliveryClaim.NewToken();
         var waiting = new List<(string Id, DateTimeOffset At)>();
         foreach (var id in message.SubscriberIds)
         {
@@ -51,7 +52,7 @@ public sealed class DeliveryHandler(
                     waiting.Add((id, wait.At));
                     break;
                 case DeliveryStep.Send:
-                    claims.Add(DeliveryClaim.Of(record!, now));
+                    claims.Add(DeliveryClaim.Of(record!, now, token));
                     break;
             }
         }

@@ -4,24 +4,31 @@ using Alerts.Core.Domain.Subscribers;
 using Alerts.Core.Pipeline.Messages;
 using Alerts.Core.Queues;
 using Alerts.Core.Storage;
+using Azure;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Core.Pipeline.Delivery;
 
 /// <summary>
-/// Sends claimed deliveries over their channels, records every outcome (<see cref="DeliverySettlement"/>), and queues the
-/// page's retries, grouped per delay. A receiver that says it is gone (410) disables its subscriber.
+/// Sends claimed deliveries over their channels (through the <see cref="SendGate"/>), renews their claims while attempts
+/// run, records every outcome (<see cref="DeliverySettlement"/>) in waves as they finish, and queues the page's retries,
+/// grouped per delay. What the attempts show of an endpoint is recorded too (<see cref="EndpointHealth"/>).
 /// </summary>
 public sealed partial class DeliverySender(
     StageQueue<DeliveryMessage> deliveryQueue,
     DeliveryStore deliveries,
     SubscriberStore subscribers,
     IEnumerable<IDeliveryChannel> channels,
+    SendGate gate,
     RetrySchedule retrySchedule,
+    IOptions<SubscriberOptions> subscriberOptions,
     TimeProvider time,
     ILogger<DeliverySender> logger)
 {
-    private const int MaxParallelSends = 64;
+    /// <summary>How long after the first attempt of a batch finishes the others it waits for, to record them together.</summary>
+    private static readonly TimeSpan Wave = TimeSpan.FromMilliseconds(250);
+
     private readonly Dictionary<SubscriberChannel, IDeliveryChannel> channelsByKind = channels.ToDictionary(c => c.Channel);
 
     public async Task SendAsync(ClaimedDeliveries claimed, CancellationToken cancellationToken)
@@ -32,40 +39,127 @@ public sealed partial class DeliverySender(
             return;
         }
 
-        var outcomes = new DeliveryOutcome[owned.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, owned.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = MaxParallelSends, CancellationToken = cancellationToken },
-            async (i, ct) => outcomes[i] = await AttemptAsync(owned[i], recipients.GetValueOrDefault(owned[i].Key.SubscriberId), AsSent(notice, owned[i]), ct));
-
-        var finished = time.GetUtcNow();
-        var results = new List<DeliveryRecord>(owned.Count);
-        var retries = new List<(string Id, TimeSpan Delay, int Attempt)>();
-        for (var i = 0; i < owned.Count; i++)
+        var running = new Dictionary<Task<DeliveryOutcome>, DeliveryRecord>(owned.Count);
+        foreach (var record in owned)
         {
-            var (result, retryIn) = DeliverySettlement.Settle(owned[i], outcomes[i], retrySchedule, finished);
+            var subscriber = recipients.GetValueOrDefault(record.Key.SubscriberId);
+            running[gate.RunAsync(subscriber, ct => AttemptAsync(record, subscriber, AsSent(notice, record), ct), cancellationToken)] = record;
+        }
+
+        using var renewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var renewal = RenewWhileRunningAsync(running, renewing.Token);
+        try
+        {
+            // Outcomes are recorded in waves: what finished within a moment of the first, together; a receiver that
+            // does not answer keeps only its own record waiting.
+            while (running.Count > 0)
+            {
+                await Task.WhenAny(running.Keys);
+                await Task.WhenAny(Task.WhenAll(running.Keys), Task.Delay(Wave, time, cancellationToken));
+                List<(DeliveryRecord Record, DeliveryOutcome Outcome)> finished;
+                lock (running)
+                {
+                    finished = running.Where(r => r.Key.IsCompleted).Select(r => (r.Value, r.Key.Result)).ToList();
+                    foreach (var task in running.Keys.Where(t => t.IsCompleted).ToList())
+                    {
+                        running.Remove(task);
+                    }
+                }
+
+                await SettleAsync(page, finished, recipients, cancellationToken);
+            }
+        }
+        finally
+        {
+            await renewing.CancelAsync();
+            await renewal;
+        }
+    }
+
+    /// <summary>Records the outcomes of finished attempts, queues their retries (together per delay), and notes what they showed of each endpoint.</summary>
+    private async Task SettleAsync(DeliveryMessage page, IReadOnlyList<(DeliveryRecord Record, DeliveryOutcome Outcome)> finished, IReadOnlyDictionary<string, Subscriber> recipients, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var results = new List<DeliveryRecord>(finished.Count);
+        var retries = new List<(string Id, TimeSpan Delay, int Attempt)>();
+        foreach (var (record, outcome) in finished)
+        {
+            var (result, retryIn) = DeliverySettlement.Settle(record, outcome, retrySchedule, now);
             results.Add(result);
             if (retryIn is { } delay)
             {
                 retries.Add((result.Key.SubscriberId, delay, result.AttemptsMade + 1));
             }
-
-            if (outcomes[i] is DeliveryOutcome.Failed { DisableSubscriber: true })
-            {
-                await subscribers.DisableAsync(result.Key.SubscriberId, cancellationToken);
-                LogDisabled(result.Key.SubscriberId, outcomes[i].Detail);
-            }
         }
 
         await deliveries.SaveAsync(results, cancellationToken);
+        await RecordEndpointsAsync(finished, recipients, now, cancellationToken);
 
-        // Retries of this page travel together.
         foreach (var group in retries.GroupBy(r => Math.Ceiling(r.Delay.TotalSeconds)))
         {
             await QueueLaterAsync(page, group.Select(r => r.Id).ToList(), group.Max(r => r.Attempt), TimeSpan.FromSeconds(group.Key), cancellationToken);
         }
 
         LogDelivered(page.IncidentId, page.Notice, results.Count(r => r.Status == DeliveryStatus.Delivered), retries.Count, results.Count(r => r.Status == DeliveryStatus.Failed));
+    }
+
+    /// <summary>Keeps the claims of attempts still running from lapsing, so no other instance sends them meanwhile.</summary>
+    private async Task RenewWhileRunningAsync(Dictionary<Task<DeliveryOutcome>, DeliveryRecord> running, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(DeliveryClaim.RenewEvery, time, cancellationToken);
+                List<DeliveryRecord> still;
+                lock (running)
+                {
+                    still = running.Where(r => !r.Key.IsCompleted).Select(r => r.Value).ToList();
+                }
+
+                try
+                {
+                    await deliveries.RenewAsync(still, time.GetUtcNow() + DeliveryClaim.Lease, cancellationToken);
+                }
+                catch (RequestFailedException e)
+                {
+                    LogRenewFailed(e, still.Count);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Records what the attempts showed of each endpoint (<see cref="EndpointHealth"/>): a run of failures begun or ended,
+    /// a subscriber disabled. After the outcomes are saved, and best effort: the next attempt records it again.
+    /// </summary>
+    private async Task RecordEndpointsAsync(IReadOnlyList<(DeliveryRecord Record, DeliveryOutcome Outcome)> finished, IReadOnlyDictionary<string, Subscriber> recipients, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var disableAfter = subscriberOptions.Value.DisableAfter;
+        foreach (var (record, outcome) in finished)
+        {
+            var id = record.Key.SubscriberId;
+            if (recipients.GetValueOrDefault(id) is not { } subscriber || EndpointHealth.After(subscriber, outcome, now, disableAfter) is not { } change)
+            {
+                continue;
+            }
+
+            try
+            {
+                await subscribers.RecordEndpointAsync(id, change, cancellationToken);
+                if (!change.Enabled)
+                {
+                    LogDisabled(id, change.DisabledReason!);
+                }
+            }
+            catch (RequestFailedException e)
+            {
+                LogEndpointNotRecorded(e, id);
+            }
+        }
     }
 
     /// <summary>Queues these subscribers of <paramref name="page"/> to be looked at again after <paramref name="delay"/>.</summary>
@@ -102,6 +196,12 @@ public sealed partial class DeliverySender(
     [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId} notice {Notice}: {Delivered} delivered, {Retrying} to retry, {Failed} failed")]
     private partial void LogDelivered(string incidentId, int notice, int delivered, int retrying, int failed);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscriber {SubscriberId} disabled: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscriber {SubscriberId} {Reason}")]
     private partial void LogDisabled(string subscriberId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the claims of {Count} deliveries still being sent; another instance may send them again, under the same webhook-id")]
+    private partial void LogRenewFailed(Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the endpoint state of subscriber {SubscriberId}; the next attempt will")]
+    private partial void LogEndpointNotRecorded(Exception exception, string subscriberId);
 }

@@ -92,7 +92,9 @@ public sealed partial class FanoutHandler(
                 completion = CompleteAsync(message, cancellationToken);
             }
 
-            await Parallel.ForEachAsync(rest, overlap, async (i, ct) => await SendChunkAsync(message, notice, chunks[i].Shard, chunks[i].Recipients, created[i], ct));
+            // All at once: the send gate bounds attempts in flight, and a chunk with a receiver that does not answer
+            // must not hold back the chunks after it.
+            await Task.WhenAll(rest.Select(i => SendChunkAsync(message, notice, chunks[i].Shard, chunks[i].Recipients, created[i], cancellationToken)));
         }
         finally
         {
@@ -120,13 +122,14 @@ public sealed partial class FanoutHandler(
             await ledger.RecordAsync(message.IncidentId, message.Notice, recipients.Select(r => r.Subscriber.Id).ToList(), cancellationToken);
         }
 
-        return await deliveries.CreateAsync(recipients.Select(r => Record(message, r, now)).ToList(), cancellationToken);
+        var token = DeliveryClaim.NewToken();
+        return await deliveries.CreateAsync(recipients.Select(r => Record(message, r, now, token)).ToList(), cancellationToken);
     }
 
-    private static DeliveryRecord Record(FanoutMessage message, Recipient recipient, DateTimeOffset now)
+    private static DeliveryRecord Record(FanoutMessage message, Recipient recipient, DateTimeOffset now, string token)
     {
         var record = DeliveryRecord.New(new DeliveryKey(message.IncidentId, message.Notice, recipient.Subscriber.Id), recipient.Type, recipient.Subscriber, now, recipient.After);
-        return recipient.After is null ? DeliveryClaim.Of(record, now) : record;
+        return recipient.After is null ? DeliveryClaim.Of(record, now, token) : record;
     }
 
     private async Task SendChunkAsync(FanoutMessage message, AlertNotice notice, string shard, IReadOnlyList<Recipient> recipients, List<DeliveryRecord> created, CancellationToken cancellationToken)

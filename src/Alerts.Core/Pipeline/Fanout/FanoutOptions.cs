@@ -15,7 +15,7 @@ public sealed class FanoutOptions
     [Range(1, 100)]
     public int RecipientsPerMessage { get; set; } = 100;
 
-    /// <summary>Chunks of one page in progress at once (each sends up to 64 requests in parallel).</summary>
+    /// <summary>Chunks of one page whose records are written at once; their sends all start as soon as they are written.</summary>
     [Range(1, 64)]
     public int ParallelChunks { get; set; } = 4;
 }

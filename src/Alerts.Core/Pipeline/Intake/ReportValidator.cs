@@ -71,6 +71,10 @@ public sealed partial class ReportValidator(IOptions<IntakeOptions> options, Tim
         {
             errors.Add("summary", $"must be at most {MaxSummaryLength} characters.");
         }
+        else if (ReadableText.Problem(report.Summary) is { } unreadable)
+        {
+            errors.Add("summary", unreadable);
+        }
 
         Casualties? casualties = null;
         if (report.Casualties is { } c)
@@ -91,6 +95,10 @@ public sealed partial class ReportValidator(IOptions<IntakeOptions> options, Tim
             {
                 errors.Add("attribution.actor", $"must be at most {MaxActorLength} characters.");
             }
+            else if (ReadableText.Problem(a.Actor) is { } unreadable)
+            {
+                errors.Add("attribution.actor", unreadable);
+            }
 
             var confidence = a.Confidence is null ? Certainty.Unknown : ParseRequired<Certainty>(a.Confidence, "attribution.confidence", errors.Add);
             attribution = new Attribution(a.Actor?.Trim() ?? string.Empty, confidence ?? Certainty.Unknown);
@@ -99,6 +107,10 @@ public sealed partial class ReportValidator(IOptions<IntakeOptions> options, Tim
         if (report.Details is { Length: > MaxDetailsLength })
         {
             errors.Add("details", $"must be at most {MaxDetailsLength} characters.");
+        }
+        else if (report.Details is not null && ReadableText.Problem(report.Details, multiline: true) is { } unreadable)
+        {
+            errors.Add("details", unreadable);
         }
 
         var source = ValidateSource(report.Source, errors.Add);
@@ -149,6 +161,10 @@ public sealed partial class ReportValidator(IOptions<IntakeOptions> options, Tim
         else if (location.Place.Length > MaxPlaceLength)
         {
             fail("location.place", $"must be at most {MaxPlaceLength} characters.");
+        }
+        else if (ReadableText.Problem(location.Place) is { } unreadable)
+        {
+            fail("location.place", unreadable);
         }
 
         CheckCoordinate(location.Lat, 90, "location.lat", fail);

@@ -37,29 +37,44 @@ public sealed class IncidentTransitions(IncidentStore store, IncidentHandOff han
         IncidentRead? firstRead = null)
     {
         var read = firstRead;
+        Attempt<TResult>? unanswered = null;
         var attempt = await ConflictRetry.ExecuteAsync(
             async ct =>
             {
                 var current = read is { } known ? known.Incident : await store.FindAsync(incidentId, ct);
                 read = null;
+                if (unanswered is { Change: { } sent } && current?.LastChange == sent.Next.LastChange)
+                {
+                    // The last write was made; only its answer was lost (a retried write then found the row changed).
+                    return unanswered with { Transition = unanswered.Transition with { Status = TransitionStatus.Written, Incident = current } };
+                }
+
                 var decision = decide(current, time.GetUtcNow());
-                if (decision.Change is not { } change)
+                if (decision.Change is not { } decided)
                 {
                     return new Attempt<TResult>(new(TransitionStatus.Answered, decision.Result, current));
                 }
 
-                if (!IncidentLifecycle.Permits(current?.Status, change.Next.Status))
+                if (!IncidentLifecycle.Permits(current?.Status, decided.Next.Status))
                 {
-                    throw new InvalidOperationException($"Incident {incidentId} cannot move from {current?.Status.ToString() ?? "nothing"} to {change.Next.Status}.");
+                    throw new InvalidOperationException($"Incident {incidentId} cannot move from {current?.Status.ToString() ?? "nothing"} to {decided.Next.Status}.");
                 }
 
+                // Every write carries a token of its own, so that a write whose answer was lost can be recognised.
+                var change = decided with { Next = decided.Next with { LastChange = Guid.NewGuid().ToString("N") } };
                 var write = await store.WriteAsync(current, change, ct);
-                return write.Outcome switch
+                unanswered = new Attempt<TResult>(new(TransitionStatus.Busy, decision.Result, current), current, change);
+                switch (write.Outcome)
                 {
-                    IncidentWrite.Written => new Attempt<TResult>(new(TransitionStatus.Written, decision.Result, change.Next with { ETag = write.ETag ?? string.Empty }), current, change),
-                    IncidentWrite.ReportExists => new Attempt<TResult>(new(TransitionStatus.ReportExists, decision.Result, current)),
-                    _ => new Attempt<TResult>(new(TransitionStatus.Busy, default, current)),
-                };
+                    case IncidentWrite.Written:
+                        return new Attempt<TResult>(new(TransitionStatus.Written, decision.Result, change.Next with { ETag = write.ETag ?? string.Empty }), current, change);
+                    case IncidentWrite.ReportExists when await store.FindAsync(incidentId, ct) is { } now && now.LastChange == change.Next.LastChange:
+                        return new Attempt<TResult>(new(TransitionStatus.Written, decision.Result, now), current, change);
+                    case IncidentWrite.ReportExists:
+                        return new Attempt<TResult>(new(TransitionStatus.ReportExists, decision.Result, current));
+                    default:
+                        return unanswered;
+                }
             },
             cancellationToken);
 

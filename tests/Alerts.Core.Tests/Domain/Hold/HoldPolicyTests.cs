@@ -143,23 +143,35 @@ public class HoldPolicyTests
         Assert.Equal(wrongField, problem?.Field);
     }
 
-    /// <summary>Held until 12:08; now 12:05 or (hold passed) 12:10.</summary>
+    /// <summary>Held until 12:08; now 12:05 or (hold passed) 12:10. At most 30 days past the later of the two, by either form.</summary>
     [Theory]
-    [InlineData(5, null, 10, "12:18")]
-    [InlineData(10, null, 10, "12:20")]
-    [InlineData(5, "12:30", null, "12:30")]
-    [InlineData(5, "12:08", null, null)]
-    [InlineData(5, "12:07", null, null)]
-    [InlineData(10, "12:09", null, null)]
-    public void Extended_MovesTheEndLaterOrNothing(int nowMinute, string? until, int? byMinutes, string? end)
+    [InlineData(5, null, 10, "12:18", null)]
+    [InlineData(10, null, 10, "12:20", null)]
+    [InlineData(5, "12:30", null, "12:30", null)]
+    [InlineData(5, "12:08", null, null, "later")]
+    [InlineData(5, "12:07", null, null, "later")]
+    [InlineData(10, "12:09", null, null, "later")]
+    [InlineData(5, "2026-12-26T12:08", null, "2026-12-26T12:08", null)]
+    [InlineData(5, "2026-12-26T12:09", null, null, "30 days")]
+    [InlineData(10, "2026-12-26T12:10", null, "2026-12-26T12:10", null)]
+    [InlineData(5, "2029-11-26T12:00", null, null, "30 days")]
+    public void Extended_MovesTheEndLater_AtMost30DaysPastIt(int nowMinute, string? until, int? byMinutes, string? end, string? error)
     {
-        var day = "2026-11-26T";
+        static DateTimeOffset At(string time) => DateTimeOffset.Parse((time.Contains('T', StringComparison.Ordinal) ? time : "2026-11-26T" + time) + ":00Z");
         var incident = SampleIncidents.In(IncidentStatus.Held);
         var now = SampleIncidents.Received.AddMinutes(nowMinute);
 
-        var extended = HoldPolicy.Extended(incident, until is null ? null : DateTimeOffset.Parse(day + until + ":00Z"), byMinutes is null ? null : TimeSpan.FromMinutes(byMinutes.Value), now);
+        var (extended, wrong) = HoldPolicy.Extended(incident, until is null ? null : At(until), byMinutes is null ? null : TimeSpan.FromMinutes(byMinutes.Value), now);
 
-        Assert.Equal(end is null ? null : DateTimeOffset.Parse(day + end + ":00Z"), extended);
+        Assert.Equal(end is null ? null : At(end), extended);
+        if (error is null)
+        {
+            Assert.Null(wrong);
+        }
+        else
+        {
+            Assert.Contains(error, wrong, StringComparison.Ordinal);
+        }
     }
 
     [Theory]

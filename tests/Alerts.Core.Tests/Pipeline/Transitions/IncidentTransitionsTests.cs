@@ -1,6 +1,7 @@
 using Alerts.Core.Domain.Incidents;
 using Alerts.Core.Pipeline;
 using Alerts.Core.Pipeline.Decisions;
+using Alerts.Core.Pipeline.Intake;
 using Alerts.Core.Pipeline.Release;
 using Alerts.Core.Pipeline.Transitions;
 using Alerts.Core.Storage;
@@ -85,5 +86,24 @@ public class IncidentTransitionsTests
         time.Advance(TimeSpan.FromMinutes(15));
         Assert.Equal(1, await services.GetRequiredService<ReleaseSweep>().RunAsync(CancellationToken.None));
         Assert.Equal(IncidentStatus.Released, (await services.GetRequiredService<IncidentStore>().FindAsync(incident.Id, CancellationToken.None))!.Status);
+    }
+
+    /// <summary>Issue 15: a write that was made but whose answer was lost is still this writer's: the report opens its incident and its release is queued.</summary>
+    [Fact]
+    public async Task AWriteWhoseAnswerIsLost_IsKnownAsItsOwn()
+    {
+        var account = await StorageAccount.CreateAsync();
+        await using var proxy = await StorageFaultProxy.StartAsync(account);
+        var lost = 0;
+        proxy.Rules = [new(StorageFault.ResetAfter, 1, r => StorageFaultRule.BatchOn(TableNames.Incidents)(r) && Interlocked.Increment(ref lost) == 1)];
+        var services = CoreServices.Create(account, new FakeTimeProvider(Now), new Dictionary<string, string?> { ["AzureWebJobsStorage"] = proxy.ConnectionString });
+        var report = services.GetRequiredService<ReportValidator>().Validate(SampleReports.Przewodow("r-lost", Now.AddMinutes(-1))).Report!;
+
+        var result = await services.GetRequiredService<IntakeHandler>().SubmitAsync("reporter-a", report, CancellationToken.None);
+
+        Assert.Equal(1, proxy.Injected[StorageFault.ResetAfter]);
+        Assert.Equal(IntakeOutcome.Opened, result.Outcome);
+        Assert.Equal(1, await StorageProbe.QueueLengthAsync(account, PipelineStages.ReleaseQueue));
+        Assert.Single(await StorageProbe.RowsAsync(account, TableNames.Incidents, result.Incident.Id), r => r.RowKey == IncidentRows.Incident);
     }
 }

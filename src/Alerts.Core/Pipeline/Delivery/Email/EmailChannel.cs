@@ -52,6 +52,12 @@ public sealed class EmailChannel : IDeliveryChannel
 
     public SubscriberChannel Channel => SubscriberChannel.Email;
 
+    /// <summary>Messages handed to the relay at once; relays limit connections per client.</summary>
+    public int MaxInFlightPerDestination => 32;
+
+    /// <summary>Every email goes through the one relay (or outbox).</summary>
+    public string DestinationOf(Subscriber subscriber) => "smtp";
+
     /// <summary>The folder <c>.eml</c> files are written to when no SMTP host is set (absolute).</summary>
     public string OutboxPath => outboxPath;
 

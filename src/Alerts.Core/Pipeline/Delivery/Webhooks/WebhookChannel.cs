@@ -27,6 +27,11 @@ public sealed class WebhookChannel(
 
     public SubscriberChannel Channel => SubscriberChannel.Webhook;
 
+    public int MaxInFlightPerDestination => options.Value.MaxConnectionsPerServer;
+
+    public string DestinationOf(Subscriber subscriber) =>
+        Uri.TryCreate(subscriber.Target, UriKind.Absolute, out var url) ? $"{url.Host}:{url.Port}" : subscriber.Target;
+
     public async Task<DeliveryOutcome> SendAsync(DeliveryAttempt attempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempt);
