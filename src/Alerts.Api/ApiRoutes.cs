@@ -10,6 +10,8 @@ public static class ApiRoutes
     public const string Incidents = "incidents";
     public const string Incident = "incidents/{id}";
     public const string Health = "health";
+    public const string Live = "health/live";
+    public const string Ready = "health/ready";
     public const string Confirm = "incidents/{id}/confirm";
     public const string Extend = "incidents/{id}/extend";
     public const string Retract = "incidents/{id}/retract";

@@ -63,6 +63,7 @@ public static class AlertsCoreServiceCollectionExtensions
         services.AddSingleton<DeliveryQueries>();
         services.AddSingleton<AudienceQueries>();
         services.AddSingleton<StorageHealth>();
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [StorageHealthCheck.Ready]);
 
         services.AddOptions<FanoutOptions>().Bind(configuration.GetSection(FanoutOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LinkOptions>().Bind(configuration.GetSection(LinkOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

@@ -3,7 +3,10 @@ using Microsoft.Extensions.Options;
 
 namespace Alerts.Core;
 
-/// <summary>How both hosts run: a configuration that fails validation stops the process with a message naming the setting and exit code 2.</summary>
+/// <summary>
+/// How both hosts run: a configuration that fails validation stops the process with a message naming the setting and
+/// exit code 2; a stop requested during start-up ends it cleanly, with a message and exit code 0.
+/// </summary>
 public static class AlertsStartup
 {
     public const int InvalidConfiguration = 2;
@@ -24,6 +27,12 @@ public static class AlertsStartup
         {
             await error.WriteLineAsync("Alerts cannot start: " + e.Message);
             return InvalidConfiguration;
+        }
+        catch (OperationCanceledException)
+        {
+            // Asked to stop (SIGTERM) before it had finished starting: nothing was taken on, so nothing is left undone.
+            await error.WriteLineAsync("Alerts stopped while starting: nothing was taken on.");
+            return 0;
         }
     }
 }

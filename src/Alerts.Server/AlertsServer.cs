@@ -1,6 +1,7 @@
 using Alerts.Api;
 using Alerts.Core;
 using Alerts.Server.Queues;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Server;
 
@@ -9,10 +10,16 @@ public static class AlertsServer
 {
     public const string DefaultUrl = "http://localhost:7071";
 
+    /// <summary>What the host allows beyond the queue listeners' drain, for giving back what did not finish.</summary>
+    private static readonly TimeSpan ShutdownMargin = TimeSpan.FromSeconds(10);
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+
+        // Where to listen, as ASP.NET Core reads it (--urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS / HTTPS_PORTS: the
+        // official container images set HTTP_PORTS=8080); only when none is given, the Functions host's local address.
+        if (new[] { "urls", "http_ports", "https_ports" }.All(key => string.IsNullOrEmpty(builder.Configuration[key])))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
@@ -26,6 +33,7 @@ public static class AlertsServer
             .Bind(builder.Configuration.GetSection(QueueListenerOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<HostOptions>().Configure<IOptions<QueueListenerOptions>>((host, queues) => host.ShutdownTimeout = queues.Value.DrainTimeout + ShutdownMargin);
         builder.Services.AddHostedService<QueueListenerService>();
         builder.Services.AddHostedService<ReleaseSweepService>();
         configure?.Invoke(builder);

@@ -27,7 +27,9 @@ public static class ServerRoutes
         api.MapGet(ApiRoutes.SubscriberDeliveries, (HttpRequest r, string id, DeliveryEndpoints e, CancellationToken ct) => e.ListSubscriberDeliveries(r, id, ct));
         api.MapGet(ApiRoutes.Me, (HttpRequest r, CallerEndpoint e) => e.Describe(r));
         api.MapGet(ApiRoutes.Console, (HttpRequest r, string? file, ConsoleEndpoint e) => e.Serve(r, file));
-        api.MapGet(ApiRoutes.Health, (HealthEndpoint e, CancellationToken ct) => e.Check(ct));
+        api.MapGet(ApiRoutes.Health, (HealthEndpoint e, CancellationToken ct) => e.Ready(ct));
+        api.MapGet(ApiRoutes.Ready, (HealthEndpoint e, CancellationToken ct) => e.Ready(ct));
+        api.MapGet(ApiRoutes.Live, (HealthEndpoint e) => e.Live());
         return app;
     }
 

@@ -10,7 +10,7 @@ public class HealthEndpointTests
         var harness = await ApiHarness.CreateAsync();
         var request = harness.Request("GET", "/api/health", null);
 
-        var response = await HttpCalls.ExecuteAsync(request, await harness.Get<HealthEndpoint>().Check(CancellationToken.None));
+        var response = await HttpCalls.ExecuteAsync(request, await harness.Get<HealthEndpoint>().Ready(CancellationToken.None));
 
         Assert.Equal(200, response.Status);
         Assert.Equal("healthy", response.Json.GetProperty("status").GetString());

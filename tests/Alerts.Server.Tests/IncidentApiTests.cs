@@ -181,4 +181,25 @@ public class IncidentApiTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
+
+    /// <summary>Issue 14: while storage does not answer, readiness fails and liveness holds; when it answers again, both pass.</summary>
+    [Fact]
+    public async Task StorageDown_ReadinessFails_LivenessHolds()
+    {
+        var account = await StorageAccount.CreateAsync();
+        await using var proxy = await StorageFaultProxy.StartAsync(account);
+        await using var server = await RunningServer.StartAsync(new Dictionary<string, string> { ["AzureWebJobsStorage"] = proxy.ConnectionString }, account);
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/api/health/ready")).StatusCode);
+
+        proxy.Rules = [new(StorageFault.Reset, 1, StorageFaultRule.Any)];
+        var ready = await server.Client.GetAsync("/api/health/ready");
+        var live = await server.Client.GetAsync("/api/health/live");
+        proxy.Rules = [];
+        var readyAgain = await server.Client.GetAsync("/api/health/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Contains("storage", (await ready.Json()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, readyAgain.StatusCode);
+    }
 }

@@ -135,7 +135,7 @@ public partial class OpenApiTests
             }
         }
 
-        Assert.Equal(["GET /api/console/{file}", "GET /api/health"], operations.Where(o => o.Operation["security"] is JsonArray { Count: 0 }).Select(o => o.Route).Order(StringComparer.Ordinal));
+        Assert.Equal(["GET /api/console/{file}", "GET /api/health", "GET /api/health/live", "GET /api/health/ready"], operations.Where(o => o.Operation["security"] is JsonArray { Count: 0 }).Select(o => o.Route).Order(StringComparer.Ordinal));
     }
 
     [Fact]

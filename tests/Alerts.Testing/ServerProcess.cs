@@ -9,6 +9,7 @@ namespace Alerts.Testing;
 public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process process;
+    private readonly System.Text.StringBuilder output = new();
 
     private ServerProcess(Process process, Uri baseAddress)
     {
@@ -23,9 +24,13 @@ public sealed class ServerProcess : IAsyncDisposable
 
     /// <param name="serverDll">Path of Alerts.Server.dll.</param>
     /// <param name="settings">Settings, as the command line gives them (<c>--Key=Value</c>).</param>
-    public static async Task<ServerProcess> StartAsync(string serverDll, IDictionary<string, string> settings)
+    /// <param name="environment">Environment variables (for example <c>ASPNETCORE_HTTP_PORTS</c>, with <paramref name="port"/>).</param>
+    /// <param name="waitUntilHealthy">False to return as soon as the process runs (a test of its start-up).</param>
+    /// <param name="port">The port the environment makes it listen on; null: a free one, given as <c>--urls</c>.</param>
+    public static async Task<ServerProcess> StartAsync(string serverDll, IDictionary<string, string> settings, IDictionary<string, string>? environment = null, int? port = null, bool waitUntilHealthy = true)
     {
-        var port = FreePort.Next();
+        environment ??= new Dictionary<string, string>();
+        var listensOn = port ?? FreePort.Next();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardError = true,
@@ -34,18 +39,32 @@ public sealed class ServerProcess : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(serverDll)!,
         };
         start.ArgumentList.Add(serverDll);
-        start.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        if (port is null)
+        {
+            start.ArgumentList.Add($"--urls=http://127.0.0.1:{listensOn}");
+        }
+
         foreach (var (key, value) in settings)
         {
             start.ArgumentList.Add($"--{key}={value}");
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{listensOn}"));
+        process.OutputDataReceived += (_, e) => server.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        if (!waitUntilHealthy)
+        {
+            return server;
+        }
+
         await Eventually.Until(
             async () =>
             {
@@ -67,11 +86,57 @@ public sealed class ServerProcess : IAsyncDisposable
         return server;
     }
 
+    /// <summary>What the process wrote to standard output and error so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    public bool HasExited => process.HasExited;
+
+    public int ExitCode => process.ExitCode;
+
+    /// <summary>SIGTERM, as a container runtime or systemd sends it: a request to stop.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException("Could not send SIGTERM to the server.");
+        }
+    }
+
+    /// <summary>Waits for the process to end, at most <paramref name="limit"/> (a hang fails the test rather than holding it).</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        await process.WaitForExitAsync(timeout.Token);
+        return process.ExitCode;
+    }
+
     /// <summary>SIGKILL: the process ends at once, mid-work.</summary>
     public void Kill()
     {
         process.Kill(entireProcessTree: true);
         process.WaitForExit();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (output)
+            {
+                output.AppendLine(line);
+            }
+        }
     }
 
     public ValueTask DisposeAsync()

@@ -138,6 +138,20 @@ public sealed class DeliveryStore(StorageConnection storage)
         }
     }
 
+    /// <summary>Releases claims this caller cannot finish (shutting down): pending again, due now, free for any instance.</summary>
+    public async Task ReleaseAsync(IReadOnlyList<DeliveryRecord> records, CancellationToken cancellationToken)
+    {
+        foreach (var batch in Batches(records))
+        {
+            await Table.SubmitTransactionAsync(
+                batch.Select(r => new TableTransactionAction(
+                    TableTransactionActionType.UpdateMerge,
+                    new TableEntity(r.Key.PartitionKey, r.Key.SubscriberId) { ["Status"] = nameof(DeliveryStatus.Pending), ["ClaimedUntil"] = null, ["NextAttemptAt"] = null },
+                    ETag.All)),
+                cancellationToken);
+        }
+    }
+
     /// <summary>The stored record, when it carries this claim's token: this caller's claim, whatever the answer it lost.</summary>
     private async Task<DeliveryRecord?> OwnAsync(DeliveryRecord claim, CancellationToken cancellationToken)
     {

@@ -32,7 +32,9 @@ public sealed partial class QueueListener(
     /// <summary>The queues whose listeners a finished message of this queue wakes.</summary>
     public IReadOnlyList<string> Downstream => downstream;
 
-    public async Task RunAsync(CancellationToken stoppingToken)
+    /// <param name="stoppingToken">Signalled when the host stops: no new message is taken from then on.</param>
+    /// <param name="drainToken">Signalled when messages in flight may run no longer: those unfinished are given back at once.</param>
+    public async Task RunAsync(CancellationToken stoppingToken, CancellationToken drainToken)
     {
         var queue = pipelineQueue.Client;
         var threshold = options.EffectiveNewBatchThreshold;
@@ -84,7 +86,7 @@ public sealed partial class QueueListener(
                 delay = options.MinPollingInterval;
                 foreach (var message in messages)
                 {
-                    Start(queue, message, stoppingToken);
+                    Start(queue, message, drainToken);
                 }
             }
         }
@@ -103,10 +105,10 @@ public sealed partial class QueueListener(
         }
     }
 
-    private void Start(QueueClient queue, QueueMessage message, CancellationToken stoppingToken)
+    private void Start(QueueClient queue, QueueMessage message, CancellationToken drainToken)
     {
         wakeUps.Started();
-        var task = Task.Run(() => ProcessAsync(queue, message, stoppingToken), CancellationToken.None);
+        var task = Task.Run(() => ProcessAsync(queue, message, drainToken), CancellationToken.None);
         lock (gate)
         {
             inFlight.Add(task);
@@ -136,22 +138,25 @@ public sealed partial class QueueListener(
             TaskScheduler.Default);
     }
 
-    private async Task ProcessAsync(QueueClient queue, QueueMessage message, CancellationToken stoppingToken)
+    private async Task ProcessAsync(QueueClient queue, QueueMessage message, CancellationToken drainToken)
     {
         // Like the Functions host, keep the message hidden while it is being processed, however long that takes.
         var lease = new Lease(message.PopReceipt);
-        using var renewing = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        using var renewing = CancellationTokenSource.CreateLinkedTokenSource(drainToken);
         var renewal = RenewAsync(queue, message, lease, renewing.Token);
         try
         {
-            await handler.HandleAsync(message.Body.ToString(), stoppingToken);
+            await handler.HandleAsync(message.Body.ToString(), drainToken);
             await renewing.CancelAsync();
             await renewal;
             await DeleteAsync(queue, message, lease.PopReceipt);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (drainToken.IsCancellationRequested)
         {
-            // Shutting down: the lease runs out and another instance takes the message.
+            // Shut down before it finished: give it back now, so another instance takes it at once, not after the lease.
+            await renewing.CancelAsync();
+            await renewal;
+            await GiveBackAsync(queue, message, lease.PopReceipt);
         }
         catch (Exception e)
         {
@@ -202,6 +207,19 @@ public sealed partial class QueueListener(
         public string PopReceipt { get; set; } = popReceipt;
     }
 
+    private async Task GiveBackAsync(QueueClient queue, QueueMessage message, string popReceipt)
+    {
+        try
+        {
+            await queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: CancellationToken.None);
+            LogGivenBack(handler.QueueName, message.MessageId);
+        }
+        catch (Exception e)
+        {
+            LogFailHandlingFailed(e, handler.QueueName, message.MessageId);
+        }
+    }
+
     private async Task FailAsync(QueueClient queue, QueueMessage message, string popReceipt, Exception error)
     {
         try
@@ -224,6 +242,9 @@ public sealed partial class QueueListener(
             LogFailHandlingFailed(e, handler.QueueName, message.MessageId);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shutting down: message {MessageId} on {Queue} was not finished and is given back")]
+    private partial void LogGivenBack(string queue, string messageId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not extend the lease of message {MessageId} on {Queue}")]
     private partial void LogRenewFailed(Exception exception, string queue, string messageId);

@@ -49,4 +49,12 @@ public sealed class QueueListenerOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ProcessingLease { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// On shutdown (SIGTERM), how long messages in flight may go on (sends finish and are recorded); what is not done by
+    /// then is given back — queue message visible again, delivery claims released — for another instance to take at once.
+    /// Server only; the host's shutdown timeout is this plus a margin.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(20);
 }

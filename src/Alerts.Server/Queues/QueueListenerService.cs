@@ -19,8 +19,12 @@ public sealed class QueueListenerService(
 
     public IReadOnlyList<string> QueueNames { get; } = PipelineStages.Queued.Select(s => s.Queue!).ToList();
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(PipelineStages.Queued.Select(stage =>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // When the host stops, no new message is taken; those in flight may finish for DrainTimeout, then are given back.
+        using var drain = new CancellationTokenSource();
+        await using var drainAfterStop = stoppingToken.Register(() => drain.CancelAfter(options.Value.DrainTimeout));
+        await Task.WhenAll(PipelineStages.Queued.Select(stage =>
             new QueueListener(
                 queues.Single(q => q.Name == stage.Queue),
                 handlers.Single(h => h.QueueName == stage.Queue),
@@ -29,5 +33,6 @@ public sealed class QueueListenerService(
                 stage.WakesAtOnce,
                 time,
                 loggers.CreateLogger<QueueListener>())
-                .RunAsync(stoppingToken)));
+                .RunAsync(stoppingToken, drain.Token)));
+    }
 }

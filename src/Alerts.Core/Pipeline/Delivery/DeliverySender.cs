@@ -55,18 +55,24 @@ public sealed partial class DeliverySender(
             while (running.Count > 0)
             {
                 await Task.WhenAny(running.Keys);
-                await Task.WhenAny(Task.WhenAll(running.Keys), Task.Delay(Wave, time, cancellationToken));
+                await Task.WhenAny(Task.WhenAll(running.Keys), Task.Delay(Wave, time, CancellationToken.None));
                 List<(DeliveryRecord Record, DeliveryOutcome Outcome)> finished;
                 lock (running)
                 {
-                    finished = running.Where(r => r.Key.IsCompleted).Select(r => (r.Value, r.Key.Result)).ToList();
-                    foreach (var task in running.Keys.Where(t => t.IsCompleted).ToList())
+                    finished = running.Where(r => r.Key.IsCompletedSuccessfully).Select(r => (r.Value, r.Key.Result)).ToList();
+                    foreach (var task in running.Keys.Where(t => t.IsCompletedSuccessfully).ToList())
                     {
                         running.Remove(task);
                     }
                 }
 
-                await SettleAsync(page, finished, recipients, cancellationToken);
+                // What was attempted is recorded even while shutting down: it happened.
+                await SettleAsync(page, finished, recipients, CancellationToken.None);
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    await GiveBackAsync(running.Values.ToList());
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
             }
         }
         finally
@@ -101,6 +107,23 @@ public sealed partial class DeliverySender(
         }
 
         LogDelivered(page.IncidentId, page.Notice, results.Count(r => r.Status == DeliveryStatus.Delivered), retries.Count, results.Count(r => r.Status == DeliveryStatus.Failed));
+    }
+
+    /// <summary>
+    /// Shutting down with attempts unfinished: their claims are released, so another instance sends them at once rather
+    /// than after the lease (the attempt stays counted: it may have gone out). Best effort: otherwise the lease lapses.
+    /// </summary>
+    private async Task GiveBackAsync(IReadOnlyList<DeliveryRecord> unfinished)
+    {
+        try
+        {
+            await deliveries.ReleaseAsync(unfinished, CancellationToken.None);
+            LogGivenBack(unfinished.Count);
+        }
+        catch (RequestFailedException e)
+        {
+            LogRenewFailed(e, unfinished.Count);
+        }
     }
 
     /// <summary>Keeps the claims of attempts still running from lapsing, so no other instance sends them meanwhile.</summary>
@@ -198,6 +221,9 @@ public sealed partial class DeliverySender(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Subscriber {SubscriberId} {Reason}")]
     private partial void LogDisabled(string subscriberId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shutting down: the claims of {Count} deliveries not yet done are released for another instance")]
+    private partial void LogGivenBack(int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the claims of {Count} deliveries still being sent; another instance may send them again, under the same webhook-id")]
     private partial void LogRenewFailed(Exception exception, int count);
