@@ -115,7 +115,7 @@ param smtpUsername string = ''
 @description('SMTP password (with smtpUsername).')
 param smtpPassword string = ''
 
-@description('The API keys, as {"keys": [{"key": "…at least 12 characters…", "role": "reporter|analyst|admin", "name": "caller-name", "grading": "B2 (optional, reporters: the default Admiralty grading of their reports)"}]}.')
+@description('The API keys, as {"keys": [{"key": "…at least 12 characters…", "role": "reporter|analyst|admin|feed", "name": "caller-name", "grading": "B2 (optional, reporters: the default Admiralty grading of their reports)"}]}.')
 param apiKeys apiKeySet
 
 @minValue(1)

@@ -1,5 +1,6 @@
 // Loads seeds/subscribers.json into a running Alerts service, once: a subscriber whose name already exists is skipped.
-// The demo webhook subscriber's signing secret is written to .local/demo-webhook-secret for scripts/webhook-receiver.mjs.
+// The demo webhook subscribers' signing secrets are written to .local/ for scripts/webhook-receiver.mjs:
+// demo-webhook-secret for /alerts (JSON), demo-webhook-secret-cap for /cap (CAP 1.2 bodies).
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 
 const base = process.env.ALERTS_URL ?? 'http://localhost:7071';
@@ -44,6 +45,7 @@ for (const seed of seeds) {
   console.log(`seed: created ${body.channel} subscriber "${seed.name}" (${body.subscriberId})`);
   if (body.secret && seed.url?.startsWith('http://127.0.0.1:9911')) {
     await mkdir(new URL('../.local/', import.meta.url), { recursive: true });
-    await writeFile(new URL('../.local/demo-webhook-secret', import.meta.url), body.secret);
+    const file = new URL(seed.url).pathname === '/cap' ? 'demo-webhook-secret-cap' : 'demo-webhook-secret';
+    await writeFile(new URL(`../.local/${file}`, import.meta.url), body.secret);
   }
 }

@@ -78,7 +78,7 @@ type verificationPolicy = {
 type apiKey = {
   @minLength(12)
   key: string
-  role: ('reporter' | 'analyst' | 'admin')
+  role: ('reporter' | 'analyst' | 'admin' | 'feed')
   @minLength(1)
   @maxLength(64)
   name: string

@@ -16,6 +16,7 @@ public static class AlertsApiServiceCollectionExtensions
         services.AddSingleton<HealthEndpoint>();
         services.AddSingleton<CallerEndpoint>();
         services.AddSingleton<ConsoleEndpoint>();
+        services.AddSingleton<CapEndpoints>();
         return services;
     }
 }

@@ -33,10 +33,10 @@ public static class ApiProblems
         title: "Request body too large",
         detail: $"The body may be at most {limit} bytes.");
 
-    public static IResult UnsupportedMediaType(string? contentType) => Results.Problem(
+    public static IResult UnsupportedMediaType(string? contentType, string accepted = "application/json") => Results.Problem(
         statusCode: StatusCodes.Status415UnsupportedMediaType,
         title: "Unsupported content type",
-        detail: $"Send application/json (was '{contentType ?? "none"}').");
+        detail: $"Send {accepted} (was '{contentType ?? "none"}').");
 
     public static IResult Conflict(string title, string detail) => Results.Problem(
         statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);

@@ -20,6 +20,8 @@ public static class ApiRoutes
     public const string Subscribers = "subscribers";
     public const string Subscriber = "subscribers/{id}";
     public const string RotateSecret = "subscribers/{id}/rotate-secret";
+    public const string Notice = "incidents/{id}/notices/{notice}";
+    public const string Feed = "feed";
     public const string SubscriberDeliveries = "subscribers/{id}/deliveries";
     public const string Audience = "incidents/{id}/audience";
     public const string Me = "me";

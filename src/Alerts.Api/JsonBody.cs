@@ -21,39 +21,16 @@ public static class JsonBody
             return (null, ApiProblems.UnsupportedMediaType(request.ContentType));
         }
 
-        if (request.ContentLength > maxBytes)
+        var (bytes, problem) = await RequestBody.ReadAsync(request, maxBytes, "a JSON object", cancellationToken);
+        if (problem is not null)
         {
-            return (null, ApiProblems.TooLarge(maxBytes));
-        }
-
-        // Chunked bodies carry no length: read at most one byte past the cap to know.
-        var buffer = new byte[maxBytes + 1];
-        var read = 0;
-        while (read < buffer.Length)
-        {
-            var n = await request.Body.ReadAsync(buffer.AsMemory(read), cancellationToken);
-            if (n == 0)
-            {
-                break;
-            }
-
-            read += n;
-        }
-
-        if (read > maxBytes)
-        {
-            return (null, ApiProblems.TooLarge(maxBytes));
-        }
-
-        if (read == 0)
-        {
-            return (null, ApiProblems.BadRequest("Empty body", "The request body must be a JSON object."));
+            return (null, problem);
         }
 
         try
         {
             // A free-form document (a merge patch) is read as strictly as a typed one: a field given twice is refused.
-            var json = buffer.AsSpan(0, read);
+            var json = bytes.Span;
             if (typeof(T) == typeof(JsonNode))
             {
                 if (DuplicateFields.Find(json) is { } twice)

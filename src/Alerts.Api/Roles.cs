@@ -10,6 +10,12 @@ public static class Roles
     public static readonly ApiRole[] Admins = [ApiRole.Admin];
     public static readonly ApiRole[] Anyone = [ApiRole.Reporter, ApiRole.Analyst, ApiRole.Admin];
 
+    /// <summary>Who reads CAP messages and the feed: consumer systems (real incidents only), and the service's own people.</summary>
+    public static readonly ApiRole[] CapReaders = [ApiRole.Feed, ApiRole.Reporter, ApiRole.Analyst, ApiRole.Admin];
+
+    /// <summary>Who reads the feed.</summary>
+    public static readonly ApiRole[] FeedReaders = [ApiRole.Feed, ApiRole.Analyst, ApiRole.Admin];
+
     /// <summary>
     /// What a caller may do, named for clients (the console offers only these), each with the role set its endpoints
     /// check, so the names cannot promise more than the endpoints allow.
@@ -23,6 +29,7 @@ public static class Roles
         ("readDeliveries", Analysts),
         ("redeliver", Admins),
         ("manageSubscribers", Admins),
+        ("readFeed", FeedReaders),
     ];
 
     public static IReadOnlyList<string> AbilitiesOf(ApiRole role) =>

@@ -40,6 +40,8 @@ public static class AlertsCoreServiceCollectionExtensions
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<IncidentStore>();
         services.AddSingleton<IntakeIndex>();
+        services.AddSingleton<FeedStore>();
+        services.AddSingleton<CapQueries>();
 
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<ReportValidator>();
@@ -54,6 +56,8 @@ public static class AlertsCoreServiceCollectionExtensions
         services.AddSingleton<ConfirmationPolicy>();
         services.AddSingleton<Correlator>();
         services.AddSingleton<FactsPatch>();
+        services.AddSingleton<FollowUpHandler>();
+        services.AddSingleton<CapIntake>();
 
         services.AddOptions<SubscriberOptions>().Bind(configuration.GetSection(SubscriberOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SubscriberStore>();

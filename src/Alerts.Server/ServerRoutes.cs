@@ -24,6 +24,8 @@ public static class ServerRoutes
         api.MapPut(ApiRoutes.Subscriber, (HttpRequest r, string id, SubscriberEndpoints e, CancellationToken ct) => e.ReplaceSubscriber(r, id, ct));
         api.MapDelete(ApiRoutes.Subscriber, (HttpRequest r, string id, SubscriberEndpoints e, CancellationToken ct) => e.DeleteSubscriber(r, id, ct));
         api.MapPost(ApiRoutes.RotateSecret, (HttpRequest r, string id, SubscriberEndpoints e, CancellationToken ct) => e.RotateSecret(r, id, ct));
+        api.MapGet(ApiRoutes.Notice, (HttpRequest r, string id, string notice, CapEndpoints e, CancellationToken ct) => e.GetNotice(r, id, notice, ct));
+        api.MapGet(ApiRoutes.Feed, (HttpRequest r, CapEndpoints e, CancellationToken ct) => e.GetFeed(r, ct));
         api.MapGet(ApiRoutes.SubscriberDeliveries, (HttpRequest r, string id, DeliveryEndpoints e, CancellationToken ct) => e.ListSubscriberDeliveries(r, id, ct));
         api.MapGet(ApiRoutes.Me, (HttpRequest r, CallerEndpoint e) => e.Describe(r));
         api.MapGet(ApiRoutes.Console, (HttpRequest r, string? file, ConsoleEndpoint e) => e.Serve(r, file));

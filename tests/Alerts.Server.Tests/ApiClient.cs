@@ -19,6 +19,22 @@ public static class ApiClient
         return await response.Json();
     }
 
+    /// <summary>POSTs a CAP document as a reporter; the response is the caller's to check.</summary>
+    public static Task<HttpResponseMessage> PostCap(this RunningServer server, string document, string key = RunningServer.ReporterKey, string contentType = CapDocuments.MediaType) =>
+        server.Client.SendAsync(server.Request(HttpMethod.Post, "/api/incidents", key, document, contentType));
+
+    /// <summary>GETs a path with an API key and an Accept header.</summary>
+    public static Task<HttpResponseMessage> Get(this RunningServer server, string path, string key, string? accept = null)
+    {
+        var request = server.Request(HttpMethod.Get, path, key);
+        if (accept is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+        }
+
+        return server.Client.SendAsync(request);
+    }
+
     public static async Task<(JsonElement View, string ETag)> Incident(this RunningServer server, string id)
     {
         var response = await server.Client.SendAsync(server.Request(HttpMethod.Get, $"/api/incidents/{id}", RunningServer.AnalystKey));

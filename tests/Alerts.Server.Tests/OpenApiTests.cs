@@ -7,6 +7,7 @@ using Alerts.Api;
 using Alerts.Api.Requests;
 using Alerts.Api.Views;
 using Alerts.Core.Domain;
+using Alerts.Core.Domain.Areas;
 using Alerts.Core.Domain.Deliveries;
 using Alerts.Core.Domain.Incidents;
 using Alerts.Core.Domain.Subscribers;
@@ -189,6 +190,7 @@ public partial class OpenApiTests
         Assert.Equal(Wire<IncidentStatus>().Order(), Documented("IncidentStatus").Order());
         Assert.Equal(Wire<IntakeOutcome>().Order(), Documented("IntakeOutcome").Order());
         Assert.Equal(Wire<SubscriberRole>().Order(), Documented("SubscriberRole").Order());
+        Assert.Equal(Wire<SubscriberFormat>().Order(), Documented("SubscriberFormat").Order());
         Assert.Equal(Wire<ApiRole>().Order(), Documented("ApiRole").Order());
         Assert.Equal(Roles.Abilities.Select(a => a.Ability).Order(), schemas["Caller"]!["properties"]!["may"]!["items"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()).Order());
         Assert.Equal(IncidentCategories.All.Order(), Documented("Category").Order());
@@ -233,6 +235,10 @@ public partial class OpenApiTests
         { "#/components/schemas/Caller", typeof(CallerView) },
         { "#/components/schemas/Audience", typeof(Audience) },
         { "#/components/schemas/AudienceCount", typeof(AudienceCount) },
+        { "#/components/schemas/Translation", typeof(FactsTranslation) },
+        { "#/components/schemas/Translation", typeof(IncidentReport.ReportTranslation) },
+        { "#/components/schemas/Geocode", typeof(Geocode) },
+        { "#/components/schemas/Area", typeof(AreaDocument) },
     };
 
     [Theory]
@@ -257,7 +263,8 @@ public partial class OpenApiTests
         var facts = new IncidentFacts(
             DateTimeOffset.UtcNow, IncidentCategories.All[0], Severity.Extreme, Certainty.Likely, Urgency.Immediate,
             new IncidentLocation("PL", "Przewodów", 50.4717, 23.9336), "summary", new Casualties(2, 0),
-            new Attribution("actor", Certainty.Likely), "details", new SourceGrading('B', 2), Exercise: true);
+            new Attribution("actor", Certainty.Likely), "details", new SourceGrading('B', 2), Exercise: true,
+            Area: new IncidentArea([new AreaCircle(new GeoPoint(50.4717, 23.9336), 2)]), Language: "en-GB", Translations: [new FactsTranslation("pl-PL", "streszczenie", null)]);
         var body = JsonNode.Parse(WebhookPayload.Serialize(new AlertNotice(NoticeTypes.Update, "inc-0m4x8q2b7c1d-k3j9x2", 2, facts, DateTimeOffset.UtcNow, 1, "https://alerts.example.org/api/incidents/inc-0m4x8q2b7c1d-k3j9x2")))!;
 
         void Same(JsonNode sent, JsonNode documented, string where)

@@ -10,6 +10,7 @@ public sealed class RunningServer : IAsyncDisposable
     public const string Reporter2Key = "test-reporter2-key";
     public const string AnalystKey = "test-analyst-key";
     public const string AdminKey = "test-admin-key";
+    public const string FeedKey = "test-feed-key";
 
     private RunningServer(WebApplication app, StorageAccount account, Uri baseAddress)
     {
@@ -46,6 +47,9 @@ public sealed class RunningServer : IAsyncDisposable
             ["Auth:Keys:3:Key"] = AdminKey,
             ["Auth:Keys:3:Role"] = "admin",
             ["Auth:Keys:3:Name"] = "admin",
+            ["Auth:Keys:4:Key"] = FeedKey,
+            ["Auth:Keys:4:Role"] = "feed",
+            ["Auth:Keys:4:Name"] = "aggregator",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

@@ -28,7 +28,7 @@ const Facts = [
 export function reportsTable(incident) {
   const reports = incident.reports;
   const columns = reports.map((report, n) => h('th', { scope: 'col' },
-    h('span', { class: 'report-number' }, `Report ${n + 1}`),
+    h('span', { class: 'report-number' }, `Report ${n + 1}`, report.kind && report.kind !== 'report' ? ` (${report.kind})` : ''),
     h('span', {}, report.reporterId),
     h('span', {}, report.facts ? `grading ${grading(report.facts)}` : ''),
     h('span', {}, 'received ', h('time', { datetime: report.receivedAt }, utc(report.receivedAt))),

@@ -18,14 +18,19 @@ export function subscriberFields(subscriber = null) {
   const role = select(['subscriber', 'analyst'], subscriber?.role ?? 'subscriber', {
     subscriber: 'subscriber: alerts, updates, cancellations', analyst: "analyst: reviews of held incidents",
   });
+  const format = select(['json', 'cap'], subscriber?.format ?? 'json', { json: 'JSON (Standard Webhooks)', cap: 'CAP 1.2 XML' });
   const exercises = h('input', { type: 'checkbox', checked: subscriber?.exercises ?? false });
+  // The console does not edit areas of interest: a subscriber's area is sent back as it was, never dropped.
+  const area = subscriber?.filters.area ?? null;
   const enabled = h('input', { type: 'checkbox', checked: subscriber?.enabled ?? true });
 
   const urlField = field('Webhook URL', url, { name: 'url', hint: 'Signed with Standard Webhooks; the address is checked when connecting.' });
+  const formatField = field('Webhook body', format, { name: 'format' });
   const emailField = field('Email address', email, { name: 'email' });
   const channel = () => channels.find(c => c.checked).value;
   const showTarget = () => {
     urlField.hidden = channel() !== 'webhook';
+    formatField.hidden = channel() !== 'webhook';
     emailField.hidden = channel() !== 'email';
   };
   channels.forEach(c => c.addEventListener('change', showTarget));
@@ -37,9 +42,11 @@ export function subscriberFields(subscriber = null) {
       h('legend', {}, subscriber ? 'Channel (cannot change)' : 'Channel'),
       channels.map(c => h('label', { class: 'choice' }, c, ` ${c.value}`))),
     urlField,
+    formatField,
     emailField,
     h('fieldset', {},
       h('legend', {}, 'Filters (empty: everything)'),
+      area ? h('p', { class: 'hint' }, 'It has an area of interest, which is kept as it is (change it through the API).') : null,
       field('Countries (ISO codes, comma-separated)', countries, { name: 'filters.countries' }),
       field('Minimum severity', minimum, { name: 'filters.minimumSeverity' }),
       h('fieldset', { class: 'inline', dataset: { field: 'filters.categories' } },
@@ -64,7 +71,9 @@ export function subscriberFields(subscriber = null) {
           countries: countries.value.split(',').map(c => c.trim().toUpperCase()).filter(Boolean),
           minimumSeverity: minimum.value,
           categories: categories.filter(c => c.checked).map(c => c.value),
+          area,
         },
+        format: webhook ? format.value : null,
         enabled: enabledOverride ?? enabled.checked,
         role: role.value,
         exercises: exercises.checked,

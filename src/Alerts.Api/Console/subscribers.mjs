@@ -11,7 +11,8 @@ export function filtersText(filters) {
     filters.countries.length ? filters.countries.join(', ') : 'all countries',
     filters.minimumSeverity === 'unknown' ? 'any severity' : `${filters.minimumSeverity} and above`,
     filters.categories.length ? filters.categories.join(', ') : 'all categories',
-  ];
+    filters.area ? 'an area of interest' : null,
+  ].filter(Boolean);
   return parts.join(' · ');
 }
 

@@ -25,4 +25,5 @@ export const Abilities = {
   readDeliveries: 'see who is told',
   redeliver: 'redeliver',
   manageSubscribers: 'manage subscribers',
+  readFeed: 'read the CAP feed',
 };

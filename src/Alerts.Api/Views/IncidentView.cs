@@ -45,7 +45,7 @@ public sealed record IncidentView(
             i.HoldReason,
             i.ReleasedAt,
             i.Facts,
-            record.Reports.Select(r => new ReportView(r.ReporterId, r.ReportId, r.ReceivedAt, withReportFacts ? r.Facts() : null)).ToList(),
+            record.Reports.Select(r => new ReportView(r.ReporterId, r.ReportId, r.ReceivedAt, r.Kind, withReportFacts ? r.Facts() : null)).ToList(),
             record.Timeline.Select(t => new TimelineView(t.At, t.Actor.ToString(), t.Action, t.Detail)).ToList(),
             record.Deliveries,
             i.Corroborations,
@@ -53,8 +53,11 @@ public sealed record IncidentView(
             record.ConfirmationRequired);
     }
 
-    /// <summary>One report; <see cref="Facts"/> is what it asserted (analysts and admins only).</summary>
-    public sealed record ReportView(string ReporterId, string ReportId, DateTimeOffset ReceivedAt, IncidentFacts? Facts);
+    /// <summary>
+    /// A filed report; <see cref="Kind"/> tells a report from its reporter's amendment or withdrawal (CAP Update, Cancel),
+    /// and <see cref="Facts"/> is what it asserted (analysts and admins only; none for a withdrawal).
+    /// </summary>
+    public sealed record ReportView(string ReporterId, string ReportId, DateTimeOffset ReceivedAt, string Kind, IncidentFacts? Facts);
 
     public sealed record TimelineView(DateTimeOffset At, string Actor, string Action, string? Detail);
 }

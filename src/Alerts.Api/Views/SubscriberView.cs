@@ -1,3 +1,4 @@
+using Alerts.Core.Domain.Areas;
 using Alerts.Core.Domain.Incidents;
 using Alerts.Core.Domain.Subscribers;
 
@@ -18,7 +19,8 @@ public sealed record SubscriberView(
     SubscriberRole Role,
     bool Exercises,
     DateTimeOffset? FailingSince,
-    string? DisabledReason)
+    string? DisabledReason,
+    SubscriberFormat Format)
 {
     public static SubscriberView From(Subscriber s, string? secret = null, DateTimeOffset? now = null) => new(
         s.Id,
@@ -26,7 +28,7 @@ public sealed record SubscriberView(
         s.Channel,
         s.Channel == SubscriberChannel.Webhook ? s.Target : null,
         s.Channel == SubscriberChannel.Email ? s.Target : null,
-        new FiltersView(s.Filter.Countries, s.Filter.MinimumSeverity, s.Filter.Categories),
+        new FiltersView(s.Filter.Countries, s.Filter.MinimumSeverity, s.Filter.Categories, s.Filter.Area),
         s.Enabled,
         s.CreatedAt,
         secret,
@@ -34,7 +36,9 @@ public sealed record SubscriberView(
         s.Role,
         s.Exercises,
         s.FailingSince,
-        s.DisabledReason);
+        s.DisabledReason,
+        s.Format);
 
-    public sealed record FiltersView(IReadOnlyList<string> Countries, Severity MinimumSeverity, IReadOnlyList<string> Categories);
+    /// <summary>The filters; <see cref="Area"/> (the area of interest) is left out when none is set.</summary>
+    public sealed record FiltersView(IReadOnlyList<string> Countries, Severity MinimumSeverity, IReadOnlyList<string> Categories, IncidentArea? Area);
 }

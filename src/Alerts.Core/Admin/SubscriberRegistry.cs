@@ -16,12 +16,12 @@ public sealed class SubscriberRegistry(SubscriberStore store, IOptions<Subscribe
     public async Task<SubscriberChange> CreateAsync(SubscriberDraft draft, CancellationToken cancellationToken)
     {
         var secrets = draft.Channel == SubscriberChannel.Webhook ? new[] { new SigningSecret(SigningSecret.NewValue(), null) } : [];
-        var subscriber = new Subscriber(SubscriberId.New(), draft.Name, draft.Channel, draft.Target, draft.Filter, draft.Enabled, secrets, time.GetUtcNow(), string.Empty, draft.Role, draft.Exercises);
+        var subscriber = new Subscriber(SubscriberId.New(), draft.Name, draft.Channel, draft.Target, draft.Filter, draft.Enabled, secrets, time.GetUtcNow(), string.Empty, draft.Role, draft.Exercises, Format: draft.Format);
         await store.AddAsync(subscriber, cancellationToken);
         return new SubscriberChange(SubscriberChangeStatus.Done, subscriber, secrets.FirstOrDefault()?.Secret);
     }
 
-    /// <summary>Replaces name, target, filters, role, exercises and enabled; the channel and secrets stay.</summary>
+    /// <summary>Replaces name, target, filters, role, exercises, format and enabled; the channel and secrets stay.</summary>
     public async Task<SubscriberChange> ReplaceAsync(string subscriberId, SubscriberDraft draft, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(subscriberId, cancellationToken) is not { } current)
@@ -34,7 +34,7 @@ public sealed class SubscriberRegistry(SubscriberStore store, IOptions<Subscribe
             return new SubscriberChange(SubscriberChangeStatus.Invalid, current, Errors: new Dictionary<string, string[]> { ["channel"] = ["cannot change; create a new subscriber instead."] });
         }
 
-        var next = current with { Name = draft.Name, Target = draft.Target, Filter = draft.Filter, Enabled = draft.Enabled, Role = draft.Role, Exercises = draft.Exercises };
+        var next = current with { Name = draft.Name, Target = draft.Target, Filter = draft.Filter, Enabled = draft.Enabled, Role = draft.Role, Exercises = draft.Exercises, Format = draft.Format };
         if (draft.Enabled)
         {
             // Enabled again by an admin: its endpoint gets a fresh start.

@@ -12,7 +12,7 @@ public sealed class ApiKeyOptions
         /// <summary>The secret sent in <c>X-Api-Key</c>.</summary>
         public string Key { get; set; } = string.Empty;
 
-        /// <summary>reporter, analyst or admin.</summary>
+        /// <summary>reporter, analyst, admin, or feed (a consumer system that reads the Atom feed and CAP messages).</summary>
         public string Role { get; set; } = string.Empty;
 
         /// <summary>Who the caller is: for a reporter, the reporter id its reports are filed under.</summary>

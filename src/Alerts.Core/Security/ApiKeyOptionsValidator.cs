@@ -31,7 +31,7 @@ public sealed partial class ApiKeyOptionsValidator : IValidateOptions<ApiKeyOpti
 
             if (!Enum.TryParse<ApiRole>(entry.Role, ignoreCase: true, out _) || int.TryParse(entry.Role, out _))
             {
-                failures.Add($"{where}:Role must be reporter, analyst or admin (was '{entry.Role}').");
+                failures.Add($"{where}:Role must be reporter, analyst, admin or feed (was '{entry.Role}').");
             }
 
             if (entry.Grading is not null && SourceGradingParser.TryParse(entry.Grading) is null)

@@ -6,4 +6,7 @@ public enum ApiRole
     Reporter,
     Analyst,
     Admin,
+
+    /// <summary>A consumer system: reads the Atom feed and the CAP messages of released, real incidents, nothing else.</summary>
+    Feed,
 }

@@ -32,6 +32,7 @@ internal static class IncidentMapping
         ["LastReview"] = incident.LastReview,
         ["LastReviewAt"] = incident.LastReviewAt,
         ["LastChange"] = incident.LastChange,
+        ["AnalystAmended"] = incident.AnalystAmended,
         ["ReportCount"] = incident.ReportCount,
 
         // Copies of facts kept as columns so that table queries can filter on them.
@@ -64,6 +65,7 @@ internal static class IncidentMapping
         row.GetInt32("LastReview") ?? 0,
         row.GetDateTimeOffset("LastReviewAt"),
         row.GetString("LastChange"),
+        row.GetBoolean("AnalystAmended") ?? false,
         row.GetInt32("ReportCount") ?? ReportsBeforeCounting(row));
 
     /// <summary>Rows written before reports were counted: at least one report per reporter.</summary>
@@ -114,11 +116,13 @@ internal static class IncidentMapping
         ["ReportId"] = report.ReportId,
         ["ReceivedAt"] = report.ReceivedAt,
         ["Body"] = report.Body,
+        ["Kind"] = report.Kind,
     };
 
     public static ReportRecord ToReport(TableEntity row) => new(
         row.GetString("ReporterId"),
         row.GetString("ReportId"),
         row.GetDateTimeOffset("ReceivedAt")!.Value,
-        row.GetString("Body"));
+        row.GetString("Body"),
+        row.GetString("Kind") ?? ReportKinds.Report);
 }

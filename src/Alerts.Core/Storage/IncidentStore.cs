@@ -92,6 +92,24 @@ public sealed class IncidentStore(StorageConnection storage)
         return response.HasValue ? IncidentMapping.ToNotice(response.Value!) : null;
     }
 
+    /// <summary>The incident's public notices (alert, updates, cancellation), in order.</summary>
+    public async Task<List<IssuedNotice>> PublicNoticesAsync(string incidentId, CancellationToken cancellationToken)
+    {
+        // '}' follows '|': the range is every notice row.
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {incidentId} and RowKey gt {IncidentRows.NoticePrefix} and RowKey lt {"notice}"}");
+        var notices = new List<IssuedNotice>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var notice = IncidentMapping.ToNotice(row);
+            if (notice.Audience == NoticeAudience.Subscribers)
+            {
+                notices.Add(notice);
+            }
+        }
+
+        return notices.OrderBy(n => n.Number).ToList();
+    }
+
     /// <summary>True when the incident already holds this reporter's report.</summary>
     public async Task<bool> HasReportAsync(string incidentId, string reporterId, string reportId, CancellationToken cancellationToken) =>
         (await Table.GetEntityIfExistsAsync<TableEntity>(incidentId, IncidentRows.Report(reporterId, reportId), select: ["RowKey"], cancellationToken: cancellationToken)).HasValue;

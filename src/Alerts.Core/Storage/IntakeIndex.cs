@@ -10,7 +10,9 @@ namespace Alerts.Core.Storage;
 /// and filing its new incident are one entity-group transaction:
 /// <list type="bullet">
 /// <item>claim rows, <c>claim|{reporter}|{reportId}</c> → incident id: first writer wins, which makes intake idempotent;</item>
-/// <item>correlation areas (<see cref="CorrelationArea"/>): the open incidents near an event, read by point reads.</item>
+/// <item>correlation areas (<see cref="CorrelationArea"/>): the open incidents near an event, read by point reads;</item>
+/// <item>per reporter (partition <c>reports|{reporter}</c>), where each CAP message it sent went, so that a later Update
+/// or Cancel referring to it finds the incident whatever its country.</item>
 /// </list>
 /// Area rows are cached in memory. A stale cache costs nothing in correctness: a new incident is filed only if
 /// every area around it is unchanged since it was read (ETags in the same transaction), so of two requests that
@@ -22,6 +24,7 @@ public sealed class IntakeIndex(StorageConnection storage)
     private const int MaxFileAttempts = 10;
     private const string ClaimPrefix = "claim|";
     private const string IncidentIdProperty = "IncidentId";
+    private const string ReportsPartitionPrefix = "reports|";
 
     private readonly ConcurrentDictionary<string, AreaRow> cache = new(StringComparer.Ordinal);
 
@@ -128,6 +131,33 @@ public sealed class IntakeIndex(StorageConnection storage)
     {
         var response = await Table.GetEntityIfExistsAsync<TableEntity>(country, ClaimRowKey(reporterId, reportId), select: [IncidentIdProperty], cancellationToken: cancellationToken);
         return response.HasValue ? response.Value!.GetString(IncidentIdProperty) : null;
+    }
+
+    /// <summary>Notes where a reporter's report went (idempotent): a follow-up referring to it finds the incident by it.</summary>
+    public async Task RememberAsync(string reporterId, string reportId, string incidentId, CancellationToken cancellationToken) =>
+        await Table.UpsertEntityAsync(new TableEntity(ReportsPartitionPrefix + reporterId, reportId) { [IncidentIdProperty] = incidentId }, TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>
+    /// The incident one of these reports (the newest first) went to: by the note <see cref="RememberAsync"/> made, else by
+    /// the claim in <paramref name="country"/> (a report whose note was lost in a crash); null when none is known.
+    /// </summary>
+    public async Task<string?> LocateAsync(string reporterId, IReadOnlyList<string> reportIds, string? country, CancellationToken cancellationToken)
+    {
+        foreach (var reportId in reportIds.Reverse())
+        {
+            var noted = await Table.GetEntityIfExistsAsync<TableEntity>(ReportsPartitionPrefix + reporterId, reportId, select: [IncidentIdProperty], cancellationToken: cancellationToken);
+            if (noted.HasValue)
+            {
+                return noted.Value!.GetString(IncidentIdProperty);
+            }
+
+            if (country is not null && await FindClaimAsync(country, reporterId, reportId, cancellationToken) is { } claimed)
+            {
+                return claimed;
+            }
+        }
+
+        return null;
     }
 
     private static TableEntity Claim(string country, string reporterId, string reportId, string incidentId) =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Alerts.Core.Domain;
+using Alerts.Core.Domain.Areas;
 using Alerts.Core.Domain.Deliveries;
 using Alerts.Core.Domain.Incidents;
 using Alerts.Core.Domain.Subscribers;
@@ -131,6 +132,10 @@ public sealed class SubscriberStore(StorageConnection storage)
         ["Exercises"] = s.Exercises,
         ["FailingSince"] = s.FailingSince,
         ["DisabledReason"] = s.DisabledReason,
+
+        // Absent in rows written before areas and formats: no area, JSON.
+        ["Area"] = s.Filter.Area is { } area ? JsonSerializer.Serialize(area, AlertsJson.Options) : null,
+        ["Format"] = s.Format.ToString(),
     };
 
     private static Subscriber FromRow(TableEntity row) => new(
@@ -141,7 +146,8 @@ public sealed class SubscriberStore(StorageConnection storage)
         new SubscriberFilter(
             Split(row.GetString("Countries")),
             Enum.Parse<Severity>(row.GetString("MinimumSeverity")),
-            Split(row.GetString("Categories"))),
+            Split(row.GetString("Categories")),
+            row.GetString("Area") is { Length: > 0 } area ? JsonSerializer.Deserialize<IncidentArea>(area, AlertsJson.Options) : null),
         row.GetBoolean("Enabled") ?? true,
         JsonSerializer.Deserialize<List<SigningSecret>>(row.GetString("Secrets") ?? "[]", AlertsJson.Options) ?? [],
         row.GetDateTimeOffset("CreatedAt") ?? row.Timestamp ?? DateTimeOffset.MinValue,
@@ -149,7 +155,8 @@ public sealed class SubscriberStore(StorageConnection storage)
         Enum.Parse<SubscriberRole>(row.GetString("Role") ?? nameof(SubscriberRole.Subscriber)),
         row.GetBoolean("Exercises") ?? false,
         row.GetDateTimeOffset("FailingSince"),
-        row.GetString("DisabledReason"));
+        row.GetString("DisabledReason"),
+        Enum.Parse<SubscriberFormat>(row.GetString("Format") ?? nameof(SubscriberFormat.Json)));
 
     private static List<string> Split(string? value) =>
         string.IsNullOrEmpty(value) ? [] : value.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList();

@@ -21,5 +21,8 @@ public static class TableNames
     /// <summary>Per incident, the last public notice each subscriber was sent: who must get its corrections.</summary>
     public const string Ledger = "ledger";
 
-    public static IReadOnlyList<string> All { get; } = [Incidents, IntakeIndex, Subscribers, Deliveries, Ledger];
+    /// <summary>The Atom feed's entries: one per public notice of a released, real incident, newest first.</summary>
+    public const string Feed = "feed";
+
+    public static IReadOnlyList<string> All { get; } = [Incidents, IntakeIndex, Subscribers, Deliveries, Ledger, Feed];
 }

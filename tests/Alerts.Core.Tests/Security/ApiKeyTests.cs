@@ -32,6 +32,19 @@ public class ApiKeyTests
         Assert.Contains(result.Failures!, f => f.StartsWith(setting, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("reporter", ApiRole.Reporter)]
+    [InlineData("analyst", ApiRole.Analyst)]
+    [InlineData("admin", ApiRole.Admin)]
+    [InlineData("feed", ApiRole.Feed)]
+    public void EveryRole_IsAccepted_AndAuthenticatesAsItself(string role, ApiRole expected)
+    {
+        var options = Options(("long-enough-key", role, "caller"));
+
+        Assert.True(new ApiKeyOptionsValidator().Validate(null, options).Succeeded);
+        Assert.Equal(expected, new ApiKeyAuthenticator(Microsoft.Extensions.Options.Options.Create(options)).Authenticate("long-enough-key")!.Role);
+    }
+
     [Fact]
     public void Validator_DuplicateKey_Fails()
     {

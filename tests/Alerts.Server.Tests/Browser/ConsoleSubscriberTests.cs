@@ -41,4 +41,29 @@ public class ConsoleSubscriberTests(ConsoleBrowser browser)
         await Expect(page.Locator("body")).Not.ToContainTextAsync("whsec_");
         console.AssertNoPageErrors();
     }
+
+    [Fact]
+    public async Task AnAdmin_DisablesASubscriberWithAnAreaOfInterest_AndTheAreaAndFormatStay()
+    {
+        var created = await browser.Server.Subscribe(
+            $$$$"""{"name":"Lublin voivodeship office","channel":"webhook","url":"{{{{browser.Receiver.BaseUrl}}}}lublin","format":"cap","filters":{"area":{"type":"Circle","coordinates":[22.5684,51.2465],"radiusKm":150}}}""");
+        var id = created.GetProperty("subscriberId").GetString()!;
+        await using var console = await browser.OpenAsync();
+        await console.SignInAsync(RunningServer.AdminKey, "admin");
+        await console.GoToAsync($"#/subscribers/{id}");
+        var page = console.Page;
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Lublin voivodeship office" })).ToBeVisibleAsync();
+        await Expect(page.Locator("dl.facts")).ToContainTextAsync("an area of interest");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Disable" }).ClickAsync();
+        await Expect(page.Locator(".created")).ToContainTextAsync("Disabled: nothing more is sent to it.");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Enable" })).ToBeVisibleAsync();
+
+        var response = await browser.Server.Client.SendAsync(browser.Server.Request(HttpMethod.Get, $"/api/subscribers/{id}", RunningServer.AdminKey));
+        var subscriber = await response.Json();
+        Assert.False(subscriber.GetProperty("enabled").GetBoolean());
+        Assert.Equal("cap", subscriber.GetProperty("format").GetString());
+        Assert.Equal(150, subscriber.GetProperty("filters").GetProperty("area").GetProperty("radiusKm").GetDouble());
+        console.AssertNoPageErrors();
+    }
 }

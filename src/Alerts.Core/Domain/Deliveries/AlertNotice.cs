@@ -4,7 +4,8 @@ namespace Alerts.Core.Domain.Deliveries;
 
 /// <summary>
 /// What subscribers are told: the incident's facts as they stood at this version. <see cref="Type"/> is one of
-/// <see cref="NoticeTypes"/>; <see cref="References"/> names the version a correction replaces.
+/// <see cref="NoticeTypes"/>; <see cref="References"/> names the version a correction replaces, <see cref="Earlier"/>
+/// the public notices issued before it (which a CAP correction references); <see cref="Number"/> is the notice's own.
 /// </summary>
 public sealed record AlertNotice(
     string Type,
@@ -13,4 +14,6 @@ public sealed record AlertNotice(
     IncidentFacts Facts,
     DateTimeOffset IssuedAt,
     int? References,
-    string IncidentUrl);
+    string IncidentUrl,
+    IReadOnlyList<NoticeStamp>? Earlier = null,
+    int Number = 0);

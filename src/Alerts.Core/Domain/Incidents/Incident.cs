@@ -7,6 +7,8 @@ namespace Alerts.Core.Domain.Incidents;
 /// <see cref="FanoutPending"/> and <see cref="ReviewPending"/> are outbox flags: written with the notice, cleared once
 /// its fan-out is queued, so the sweep can queue what a crash in between left behind. <see cref="LastChange"/> is the
 /// token of the change last written, by which a writer whose answer was lost knows its write was made.
+/// <see cref="AnalystAmended"/>: an analyst has changed the facts, so a reporter's own update no longer replaces them
+/// (it is proposed to analysts).
 /// <see cref="ReportCount"/> counts every report filed against it, the same reporter's included (the board shows it
 /// next to the independent sources).
 /// </summary>
@@ -33,6 +35,7 @@ public sealed record Incident(
     int LastReview = 0,
     DateTimeOffset? LastReviewAt = null,
     string? LastChange = null,
+    bool AnalystAmended = false,
     int ReportCount = 1)
 {
     /// <summary>

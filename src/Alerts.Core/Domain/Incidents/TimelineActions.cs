@@ -15,4 +15,10 @@ public static class TimelineActions
     public const string Amended = "amended";
     public const string Retracted = "retracted";
     public const string Cancelled = "cancelled";
+
+    /// <summary>A reporter withdrew its report (CAP Cancel).</summary>
+    public const string Withdrawn = "withdrawn";
+
+    /// <summary>A reporter proposed an amendment that an analyst decides on (CAP Update).</summary>
+    public const string AmendmentProposed = "amendment-proposed";
 }

@@ -5,6 +5,7 @@ namespace Alerts.Core.Domain.Subscribers;
 /// held incidents instead of alerts; only subscribers who opted in to <see cref="Exercises"/> are sent exercises.
 /// <see cref="FailingSince"/>: when the unbroken run of failed attempts began; <see cref="DisabledReason"/>: why the
 /// service disabled it (an admin's own disabling has none).
+/// A webhook's <see cref="Format"/> says whether it is sent the JSON envelope or the CAP 1.2 alert.
 /// </summary>
 public sealed record Subscriber(
     string Id,
@@ -19,7 +20,8 @@ public sealed record Subscriber(
     SubscriberRole Role = SubscriberRole.Subscriber,
     bool Exercises = false,
     DateTimeOffset? FailingSince = null,
-    string? DisabledReason = null)
+    string? DisabledReason = null,
+    SubscriberFormat Format = SubscriberFormat.Json)
 {
     /// <summary>Secrets that still sign at <paramref name="now"/>: the current one and any in its rotation grace period.</summary>
     public IReadOnlyList<string> ActiveSecrets(DateTimeOffset now) =>

@@ -1,3 +1,5 @@
+using Alerts.Core.Domain.Areas;
+
 namespace Alerts.Core.Domain.Subscribers;
 
 /// <summary>A subscriber as sent to create or replace it; nullable so missing fields are named by the validator.</summary>
@@ -16,10 +18,16 @@ public sealed class SubscriberRequest
     /// <summary>Opt in to exercise incidents.</summary>
     public bool? Exercises { get; set; }
 
+    /// <summary>Webhooks: json (the default) or cap (the body is the CAP 1.2 alert).</summary>
+    public string? Format { get; set; }
+
     public sealed class FilterRequest
     {
         public List<string>? Countries { get; set; }
         public string? MinimumSeverity { get; set; }
         public List<string>? Categories { get; set; }
+
+        /// <summary>An area of interest: a GeoJSON-style Circle or Polygon (or a GeometryCollection of them).</summary>
+        public AreaDocument? Area { get; set; }
     }
 }

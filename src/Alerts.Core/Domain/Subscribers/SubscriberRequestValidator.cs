@@ -1,3 +1,4 @@
+using Alerts.Core.Domain.Areas;
 using Alerts.Core.Domain.Incidents;
 using Alerts.Core.Domain.Validation;
 using MimeKit;
@@ -112,11 +113,30 @@ public static class SubscriberRequestValidator
             errors.Add("role", "must be subscriber or analyst.");
         }
 
+        var area = AreaValidator.Validate(request.Filters?.Area, "filters.area", errors);
+
+        var format = SubscriberFormat.Json;
+        if (request.Format is { } formatText)
+        {
+            if (!(formatText is "json" or "cap" && Enum.TryParse(formatText, ignoreCase: true, out format)))
+            {
+                errors.Add("format", "must be json or cap.");
+            }
+            else if (format == SubscriberFormat.Cap && channel == SubscriberChannel.Email)
+            {
+                errors.Add("format", "is for webhooks: every email already carries the CAP 1.2 alert as an attachment.");
+            }
+            else if (format == SubscriberFormat.Cap && role == SubscriberRole.Analyst)
+            {
+                errors.Add("format", "cap is for subscribers: an analyst's reviews of held incidents are not CAP alerts.");
+            }
+        }
+
         if (errors.Count > 0)
         {
             return (null, errors.ToDictionary());
         }
 
-        return (new SubscriberDraft(name!, channel!.Value, target!, new SubscriberFilter(countries, minimum, categories), request.Enabled ?? true, role, request.Exercises ?? false), []);
+        return (new SubscriberDraft(name!, channel!.Value, target!, new SubscriberFilter(countries, minimum, categories, area), request.Enabled ?? true, role, request.Exercises ?? false, format), []);
     }
 }

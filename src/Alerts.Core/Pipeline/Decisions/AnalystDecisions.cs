@@ -4,7 +4,6 @@ using Alerts.Core.Domain.Incidents;
 using Alerts.Core.Domain.Validation;
 using Alerts.Core.Pipeline.Intake;
 using Alerts.Core.Pipeline.Transitions;
-using Azure;
 using Microsoft.Extensions.Logging;
 
 namespace Alerts.Core.Pipeline.Decisions;
@@ -71,7 +70,7 @@ public sealed partial class AnalystDecisions(
             cancellationToken);
         if (result is { Status: DecisionStatus.Done, Incident: { } after } && before is not null)
         {
-            await RefileAsync(before, after, cancellationToken);
+            await correlator.RefileAsync(before, after, cancellationToken);
         }
 
         return result;
@@ -97,19 +96,6 @@ public sealed partial class AnalystDecisions(
         }
     }
 
-    /// <summary>The amendment is stored; if reports cannot find the incident at its new place, that is worth a log line, not a failed request.</summary>
-    private async Task RefileAsync(Incident before, Incident after, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await correlator.RefileAsync(before, after, cancellationToken);
-        }
-        catch (RequestFailedException e)
-        {
-            LogRefileFailed(e, after.Id);
-        }
-    }
-
     /// <summary>A reason too long, or with characters people should not be shown (<see cref="ReadableText"/>).</summary>
     private static DecisionResult? TooLong(string? reason) => reason switch
     {
@@ -117,9 +103,6 @@ public sealed partial class AnalystDecisions(
         not null when ReadableText.Problem(reason, multiline: true) is { } unreadable => DecisionResult.Invalid(null, "reason", unreadable),
         _ => null,
     };
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Incident {IncidentId} was amended, but could not be filed at its new place: reports there will not find it")]
-    private partial void LogRefileFailed(Exception exception, string incidentId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId}: {Decision} by analyst {Analyst}")]
     private partial void LogDecision(string incidentId, string analyst, string decision);

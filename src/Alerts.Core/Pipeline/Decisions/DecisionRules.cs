@@ -113,14 +113,14 @@ public static class DecisionRules
             return Decide.Answer(new DecisionResult(DecisionStatus.Invalid, incident, null, errors));
         }
 
-        var changed = FactsPatch.ChangedFields(incident.Facts, facts);
+        var changed = FactsComparison.ChangedFields(incident.Facts, facts);
         if (changed.Count == 0)
         {
             return Decide.Answer(new DecisionResult(DecisionStatus.Done, incident));
         }
 
         var what = $"amended by analyst {analyst}: {string.Join(", ", changed)}" + (string.IsNullOrWhiteSpace(reason) ? string.Empty : $" ({reason})");
-        var next = incident with { Facts = facts, TimelineCount = incident.TimelineCount + 1 };
+        var next = incident with { Facts = facts, TimelineCount = incident.TimelineCount + 1, AnalystAmended = true };
         var notices = new List<IssuedNotice>();
         if (IncidentLifecycle.IsIssued(incident.Status))
         {

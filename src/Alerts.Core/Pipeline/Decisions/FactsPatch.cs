@@ -33,16 +33,8 @@ public sealed class FactsPatch(ReportValidator validator)
         }
 
         var result = validator.Validate(report!, checkEventTime: false);
-        return result.IsValid ? (result.Report!.Facts, new Dictionary<string, string[]>()) : (null, result.Errors);
-    }
-
-    /// <summary>The names of the facts that differ.</summary>
-    public static List<string> ChangedFields(IncidentFacts before, IncidentFacts after)
-    {
-        var a = JsonSerializer.SerializeToNode(before, AlertsJson.Options)!.AsObject();
-        var b = JsonSerializer.SerializeToNode(after, AlertsJson.Options)!.AsObject();
-        return a.Select(p => p.Key).Union(b.Select(p => p.Key))
-            .Where(k => !JsonNode.DeepEquals(a[k], b[k]))
-            .ToList();
+        return result.IsValid
+            ? (TranslationRule.AfterAmendment(current, result.Report!.Facts, patch.AsObject().ContainsKey("translations")), new Dictionary<string, string[]>())
+            : (null, result.Errors);
     }
 }

@@ -194,7 +194,14 @@ public sealed partial class DeliverySender(
 
     /// <summary>A subscriber never told before gets the current facts as a first alert, with nothing to reference.</summary>
     private static AlertNotice AsSent(AlertNotice notice, DeliveryRecord record) =>
-        record.NoticeType == notice.Type ? notice : notice with { Type = record.NoticeType, References = record.NoticeType == NoticeTypes.Alert ? null : notice.References };
+        record.NoticeType == notice.Type
+            ? notice
+            : notice with
+            {
+                Type = record.NoticeType,
+                References = record.NoticeType == NoticeTypes.Alert ? null : notice.References,
+                Earlier = record.NoticeType == NoticeTypes.Alert ? null : notice.Earlier,
+            };
 
     private async Task<DeliveryOutcome> AttemptAsync(DeliveryRecord record, Subscriber? subscriber, AlertNotice notice, CancellationToken cancellationToken)
     {

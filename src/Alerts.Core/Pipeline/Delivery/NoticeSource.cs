@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 namespace Alerts.Core.Pipeline.Delivery;
 
 /// <summary>
-/// An issued notice as channels send it, built from its immutable notice row. Cached: every delivery message of a
-/// release needs the same one, and a notice never changes once issued.
+/// An issued notice as channels send it, built from its immutable notice row (a correction with the public notices
+/// before it, which its CAP form references). Cached: every delivery message of a release needs the same one, and a
+/// notice never changes once issued.
 /// </summary>
 public sealed class NoticeSource(IncidentStore incidents, IOptions<LinkOptions> links)
 {
@@ -28,7 +29,10 @@ public sealed class NoticeSource(IncidentStore incidents, IOptions<LinkOptions> 
             return null;
         }
 
-        var notice = (new AlertNotice(issued.Type, incidentId, issued.Version, issued.Facts, issued.IssuedAt, issued.References, links.Value.IncidentUrl(incidentId)), issued.Audience);
+        var earlier = issued.Type is NoticeTypes.Update or NoticeTypes.Cancel
+            ? (await incidents.PublicNoticesAsync(incidentId, cancellationToken)).Where(n => n.Number < number).Select(n => new NoticeStamp(n.Number, n.IssuedAt)).ToList()
+            : null;
+        var notice = (Of(issued, incidentId, links.Value, earlier), issued.Audience);
         if (cache.Count >= MaxCached)
         {
             cache.Clear();
@@ -37,4 +41,8 @@ public sealed class NoticeSource(IncidentStore incidents, IOptions<LinkOptions> 
         cache[(incidentId, number)] = notice;
         return notice;
     }
+
+    /// <summary>A notice row as channels send it.</summary>
+    public static AlertNotice Of(IssuedNotice issued, string incidentId, LinkOptions links, IReadOnlyList<NoticeStamp>? earlier) =>
+        new(issued.Type, incidentId, issued.Version, issued.Facts, issued.IssuedAt, issued.References, links.IncidentUrl(incidentId), earlier, issued.Number);
 }

@@ -1,7 +1,9 @@
+using Alerts.Core.Domain.Cap;
 using Alerts.Core.Domain.Deliveries;
 using Alerts.Core.Domain.Incidents;
 using Alerts.Core.Domain.Subscribers;
 using Alerts.Core.Pipeline.Delivery;
+using Alerts.Core.Pipeline.Delivery.Email;
 using Alerts.Core.Pipeline.Messages;
 using Alerts.Core.Queues;
 using Alerts.Core.Storage;
@@ -17,7 +19,8 @@ namespace Alerts.Core.Pipeline.Fanout;
 /// First alerts and reviews are created already claimed (an Add succeeds for one caller only) and sent right here, in
 /// overlapping chunks of one shard; corrections, which must wait for their predecessor, and records a previous run
 /// created go to the delivery stage in delivery messages. Pages run one after another (the next is queued once this
-/// one's records exist); the last page hands the incident to the next notice's fan-out.
+/// one's records exist); the last page hands the incident to the next notice's fan-out. The first page of a public
+/// notice of a real incident also puts it in the Atom feed: published when it starts going out.
 /// </summary>
 public sealed partial class FanoutHandler(
     StageQueue<FanoutMessage> fanouts,
@@ -29,6 +32,7 @@ public sealed partial class FanoutHandler(
     RecipientLedger ledger,
     NoticeSource notices,
     FanoutCompleter completer,
+    FeedStore feed,
     IOptions<FanoutOptions> options,
     TimeProvider time,
     ILogger<FanoutHandler> logger) : IStageHandler<FanoutMessage>
@@ -58,6 +62,9 @@ public sealed partial class FanoutHandler(
         var recipients = RecipientChoice.Choose(message.Notice, notice.Type, audience, notice.Facts, cancelled, page, told);
 
         var now = time.GetUtcNow();
+        var published = message.AfterSubscriberId is null && audience == NoticeAudience.Subscribers && !notice.Facts.Exercise && !withdrawn
+            ? feed.PublishAsync(Entry(notice), cancellationToken)
+            : Task.CompletedTask;
 
         // A first alert or a review is created claimed, to be sent right here; a correction waits in the delivery stage.
         var chunks = recipients
@@ -101,8 +108,9 @@ public sealed partial class FanoutHandler(
             await firstSend;
         }
 
-        // The claimed chunks are sent even when marking the fan-out done failed; then the message is retried for that.
+        // The claimed chunks are sent even when marking the fan-out done or publishing failed; then the message is retried for that.
         await completion;
+        await published;
 
         LogFannedOut(message.IncidentId, message.Notice, notice.Type, page.Count, recipients.Count);
     }
@@ -147,6 +155,9 @@ public sealed partial class FanoutHandler(
 
         await sender.SendAsync(new ClaimedDeliveries(page, claimed, recipients.ToDictionary(r => r.Subscriber.Id, r => r.Subscriber, StringComparer.Ordinal), notice), cancellationToken);
     }
+
+    private static FeedEntry Entry(AlertNotice notice) => new(
+        notice.IncidentId, notice.Number, notice.Type, notice.IssuedAt, EmailComposer.Subject(notice), notice.Facts.Summary, (notice.Earlier ?? []).Select(n => n.Number).ToList());
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Fan-out of incident {IncidentId} notice {Notice} ({Type}): {Scanned} subscribers read, {Matched} recipients")]
     private partial void LogFannedOut(string incidentId, int notice, string type, int scanned, int matched);

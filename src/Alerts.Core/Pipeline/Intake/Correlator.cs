@@ -1,6 +1,8 @@
 using Alerts.Core.Domain.Incidents;
 using Alerts.Core.Domain.Verification;
 using Alerts.Core.Storage;
+using Azure;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Core.Pipeline.Intake;
@@ -10,7 +12,7 @@ namespace Alerts.Core.Pipeline.Intake;
 /// distance, categories the same or in one compatible group, exercise with exercise — from the correlation areas
 /// around the event (<see cref="IntakeIndex"/>), then checks the nearest candidates against the incidents themselves.
 /// </summary>
-public sealed class Correlator(IntakeIndex index, IncidentStore incidents, IOptionsMonitor<VerificationOptions> options)
+public sealed partial class Correlator(IntakeIndex index, IncidentStore incidents, IOptionsMonitor<VerificationOptions> options, ILogger<Correlator> logger)
 {
     /// <summary>Candidates read before giving up: more than this many retracted incidents at one spot is not a pattern to chase.</summary>
     private const int MaxCandidatesRead = 5;
@@ -49,8 +51,9 @@ public sealed class Correlator(IntakeIndex index, IncidentStore incidents, IOpti
     }
 
     /// <summary>
-    /// After an analyst changed where, when or what happened, files the incident where reports of the event will now
-    /// look for it. The old entry may stay: candidates are checked against the incident itself.
+    /// After an amendment changed where, when or what happened, files the incident where reports of the event will now
+    /// look for it. The old entry may stay: candidates are checked against the incident itself. The amendment is stored
+    /// already: if reports cannot find the incident at its new place, that is worth a log line, not a failed request.
     /// </summary>
     public async Task RefileAsync(Incident before, Incident after, CancellationToken cancellationToken)
     {
@@ -61,6 +64,16 @@ public sealed class Correlator(IntakeIndex index, IncidentStore incidents, IOpti
         }
 
         var o = options.CurrentValue;
-        await index.FileAsync(CorrelationArea.Of(after.Facts, o), entry, entry.ReceivedAt - o.OpenFor, cancellationToken);
+        try
+        {
+            await index.FileAsync(CorrelationArea.Of(after.Facts, o), entry, entry.ReceivedAt - o.OpenFor, cancellationToken);
+        }
+        catch (RequestFailedException e)
+        {
+            LogRefileFailed(e, after.Id);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Incident {IncidentId} was amended, but could not be filed at its new place: reports there will not find it")]
+    private partial void LogRefileFailed(Exception exception, string incidentId);
 }

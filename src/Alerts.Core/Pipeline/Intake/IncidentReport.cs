@@ -1,3 +1,5 @@
+using Alerts.Core.Domain.Areas;
+
 namespace Alerts.Core.Pipeline.Intake;
 
 /// <summary>
@@ -22,6 +24,15 @@ public sealed class IncidentReport
     /// <summary>True for an exercise: only subscribers who opted in are told, and every message says so.</summary>
     public bool? Exercise { get; set; }
 
+    /// <summary>Where it happened, when more than a point: a GeoJSON-style Circle, Polygon or GeometryCollection.</summary>
+    public AreaDocument? Area { get; set; }
+
+    /// <summary>The language of summary and details (RFC 5646, e.g. pl-PL).</summary>
+    public string? Language { get; set; }
+
+    /// <summary>Summary and details in further languages.</summary>
+    public List<ReportTranslation?>? Translations { get; set; }
+
     public sealed class ReportLocation
     {
         public string? Country { get; set; }
@@ -40,6 +51,13 @@ public sealed class IncidentReport
     {
         public string? Actor { get; set; }
         public string? Confidence { get; set; }
+    }
+
+    public sealed class ReportTranslation
+    {
+        public string? Language { get; set; }
+        public string? Summary { get; set; }
+        public string? Details { get; set; }
     }
 
     public sealed class ReportSource

@@ -17,4 +17,13 @@ public enum IntakeOutcome
 
     /// <summary>Joined an open incident from the same reporter: recorded, not counted as independent.</summary>
     Joined,
+
+    /// <summary>The reporter's update of its own held report changed the facts; the hold goes on (CAP Update).</summary>
+    Amended,
+
+    /// <summary>The reporter's update is recorded and put to the analysts, who decide (CAP Update).</summary>
+    Proposed,
+
+    /// <summary>The reporter withdrew its report; what that did to the incident is in its status and timeline (CAP Cancel).</summary>
+    Withdrawn,
 }

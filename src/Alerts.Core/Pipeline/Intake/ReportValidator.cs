@@ -1,4 +1,7 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using Alerts.Core.Domain;
+using Alerts.Core.Domain.Areas;
 using Alerts.Core.Domain.Incidents;
 using Alerts.Core.Domain.Validation;
 using Microsoft.Extensions.Options;
@@ -14,6 +17,17 @@ public sealed partial class ReportValidator(IOptions<IntakeOptions> options, Tim
     public const int MaxActorLength = 200;
     public const int MaxDetailsLength = 8000;
     public const int MaxCasualties = 1_000_000;
+    public const int MaxTranslations = 5;
+    public const int MaxTranslatedCharacters = 8000;
+
+    /// <summary>
+    /// The facts are stored as one table string property (64 KiB: 32 K UTF-16 characters); the field caps keep them
+    /// below this, and this check makes sure, with room for the row's other columns.
+    /// </summary>
+    public const int MaxFactsCharacters = 30_000;
+
+    [GeneratedRegex("^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")]
+    private static partial Regex LanguagePattern();
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._:-]*$")]
     private static partial Regex ReportIdPattern();
@@ -114,6 +128,9 @@ public sealed partial class ReportValidator(IOptions<IntakeOptions> options, Tim
         }
 
         var source = ValidateSource(report.Source, errors.Add);
+        var area = AreaValidator.Validate(report.Area, "area", errors);
+        var language = ValidateLanguage(report.Language, "language", errors.Add);
+        var translations = ValidateTranslations(report.Translations, errors.Add);
 
         if (errors.Count > 0)
         {
@@ -132,7 +149,17 @@ public sealed partial class ReportValidator(IOptions<IntakeOptions> options, Tim
             attribution,
             string.IsNullOrWhiteSpace(report.Details) ? null : report.Details,
             source,
-            report.Exercise ?? false);
+            report.Exercise ?? false,
+            area,
+            language,
+            translations);
+        var stored = JsonSerializer.Serialize(facts, AlertsJson.Options).Length;
+        if (stored > MaxFactsCharacters)
+        {
+            errors.Add("$", $"is too large to store: its facts come to {stored} characters, at most {MaxFactsCharacters} (shorten details, translations or the area).");
+            return new ReportValidationResult(null, errors.ToDictionary());
+        }
+
         return new ReportValidationResult(new ValidatedReport(reportId!, facts), new Dictionary<string, string[]>());
     }
 
@@ -170,6 +197,80 @@ public sealed partial class ReportValidator(IOptions<IntakeOptions> options, Tim
         CheckCoordinate(location.Lat, 90, "location.lat", fail);
         CheckCoordinate(location.Lon, 180, "location.lon", fail);
         return new IncidentLocation(country ?? string.Empty, location.Place?.Trim() ?? string.Empty, location.Lat ?? 0, location.Lon ?? 0);
+    }
+
+    private static string? ValidateLanguage(string? language, string field, Action<string, string> fail)
+    {
+        if (language is null)
+        {
+            return null;
+        }
+
+        var trimmed = language.Trim();
+        if (trimmed.Length > 35 || !LanguagePattern().IsMatch(trimmed))
+        {
+            fail(field, "must be a language tag such as en-GB or pl.");
+            return null;
+        }
+
+        return trimmed;
+    }
+
+    private static List<FactsTranslation>? ValidateTranslations(List<IncidentReport.ReportTranslation?>? translations, Action<string, string> fail)
+    {
+        if (translations is null || translations.Count == 0)
+        {
+            return null;
+        }
+
+        if (translations.Count > MaxTranslations)
+        {
+            fail("translations", $"may hold at most {MaxTranslations} languages.");
+            return null;
+        }
+
+        var result = new List<FactsTranslation>();
+        for (var i = 0; i < translations.Count; i++)
+        {
+            var where = $"translations[{i}]";
+            var t = translations[i];
+            var language = t?.Language is null ? null : ValidateLanguage(t.Language, $"{where}.language", fail);
+            if (t?.Language is null)
+            {
+                fail($"{where}.language", "is required.");
+            }
+
+            if (string.IsNullOrWhiteSpace(t?.Summary))
+            {
+                fail($"{where}.summary", "is required.");
+            }
+            else if (t.Summary.Length > MaxSummaryLength)
+            {
+                fail($"{where}.summary", $"must be at most {MaxSummaryLength} characters.");
+            }
+            else if (ReadableText.Problem(t.Summary) is { } unreadable)
+            {
+                fail($"{where}.summary", unreadable);
+            }
+
+            if (t?.Details is not null && ReadableText.Problem(t.Details, multiline: true) is { } unreadableDetails)
+            {
+                fail($"{where}.details", unreadableDetails);
+            }
+
+            if (language is not null && !string.IsNullOrWhiteSpace(t?.Summary))
+            {
+                result.Add(new FactsTranslation(language, t.Summary.Trim(), string.IsNullOrWhiteSpace(t.Details) ? null : t.Details));
+            }
+        }
+
+        var length = result.Sum(t => t.Summary.Length + (t.Details?.Length ?? 0));
+        if (length > MaxTranslatedCharacters)
+        {
+            fail("translations", $"come to {length} characters; at most {MaxTranslatedCharacters} are kept for all languages together.");
+        }
+
+        return result;
     }
 
     private static SourceGrading? ValidateSource(IncidentReport.ReportSource? source, Action<string, string> fail)

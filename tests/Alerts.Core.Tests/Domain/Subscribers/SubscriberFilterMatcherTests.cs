@@ -1,5 +1,7 @@
+using Alerts.Core.Domain.Areas;
 using Alerts.Core.Domain.Incidents;
 using Alerts.Core.Domain.Subscribers;
+using Alerts.Core.Tests.Domain.Areas;
 
 namespace Alerts.Core.Tests.Domain.Subscribers;
 
@@ -65,5 +67,31 @@ public class SubscriberFilterMatcherTests
         {
             Assert.True(SubscriberFilterMatcher.Matches(SubscriberFilter.All, Incident("EE", severity, "border-crossing")), severity.ToString());
         }
+    }
+
+    // Przewodów (50.4717, 23.9336): the incident's point, and optionally its area.
+    [Theory]
+    [InlineData("area of interest around the point", "", "circle 50.5,23.9 10", "", true)]
+    [InlineData("area of interest elsewhere", "", "circle 54.7,25.3 50", "", false)]
+    [InlineData("area of interest elsewhere, but the country is listed too", "PL", "circle 54.7,25.3 50", "", true)]
+    [InlineData("area of interest around the point, another country listed", "LT", "circle 50.5,23.9 10", "", true)]
+    [InlineData("incident's area reaches into the area of interest", "", "polygon 50.6,24.05 50.8,24.05 50.8,24.3 50.6,24.3 50.6,24.05", "circle 50.5,23.95 30", true)]
+    [InlineData("incident's area and point both outside it", "", "polygon 50.6,24.05 50.8,24.05 50.8,24.3 50.6,24.3 50.6,24.05", "circle 50.5,23.95 5", false)]
+    [InlineData("countries only, incident elsewhere", "LT", "", "", false)]
+    public void Matches_AnAreaOfInterest_AddsToTheCountries(string why, string countries, string interest, string area, bool expected)
+    {
+        var filter = new SubscriberFilter(List(countries), Severity.Unknown, [], interest.Length == 0 ? null : Shapes.Area(interest));
+        var facts = Incident("PL", Severity.Extreme, "missile-impact") with { Area = area.Length == 0 ? null : Shapes.Area(area) };
+
+        Assert.True(expected == SubscriberFilterMatcher.Matches(filter, facts), why);
+    }
+
+    [Fact]
+    public void Matches_AnAreaOfInterest_StillNeedsTheSeverityAndCategory()
+    {
+        var around = Shapes.Area("circle 50.5,23.9 10");
+
+        Assert.False(SubscriberFilterMatcher.Matches(new SubscriberFilter([], Severity.Extreme, [], around), Incident("PL", Severity.Severe, "missile-impact")));
+        Assert.False(SubscriberFilterMatcher.Matches(new SubscriberFilter([], Severity.Unknown, ["drone-incursion"], around), Incident("PL", Severity.Severe, "missile-impact")));
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Alerts.Core.Domain.Cap;
 using Alerts.Core.Domain.Deliveries;
 using Alerts.Core.Domain.Incidents;
 using Microsoft.Extensions.Options;
@@ -7,8 +8,11 @@ using MimeKit;
 
 namespace Alerts.Core.Pipeline.Delivery.Email;
 
-/// <summary>Writes the email a duty officer receives for one notice: a glanceable subject, then every fact in text and HTML.</summary>
-public sealed class EmailComposer(IOptions<EmailOptions> options, TimeProvider timeProvider)
+/// <summary>
+/// Writes the email a duty officer receives for one notice: a glanceable subject, then every fact in text and HTML; a
+/// public notice carries its CAP 1.2 alert as an attachment, for systems that read the mailbox.
+/// </summary>
+public sealed class EmailComposer(IOptions<EmailOptions> options, IOptions<LinkOptions> links, TimeProvider timeProvider)
 {
     public const string IncidentHeader = "X-Alerts-Incident";
     public const string VersionHeader = "X-Alerts-Version";
@@ -38,9 +42,18 @@ public sealed class EmailComposer(IOptions<EmailOptions> options, TimeProvider t
         }
 
         var rows = Rows(notice);
-        message.Body = new BodyBuilder { TextBody = TextBody(notice, rows), HtmlBody = HtmlBody(notice, rows) }.ToMessageBody();
+        var body = new BodyBuilder { TextBody = TextBody(notice, rows), HtmlBody = HtmlBody(notice, rows) };
+        if (notice.Type != NoticeTypes.Review)
+        {
+            body.Attachments.Add(CapFileName(notice), CapAlertWriter.Serialize(notice, links.Value.CapSender()), new ContentType("application", "cap+xml"));
+        }
+
+        message.Body = body.ToMessageBody();
         return message;
     }
+
+    /// <summary>The attachment's name: the CAP identifier of the notice, as a file.</summary>
+    public static string CapFileName(AlertNotice notice) => $"{CapAlertWriter.Identifier(notice.IncidentId, notice.Number)}.cap.xml";
 
     /// <summary>
     /// The Message-Id (without angle brackets) for a delivery, so that every retry of one delivery carries the same id

@@ -1,13 +1,16 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Alerts.Core.Domain.Cap;
 using Alerts.Core.Domain.Deliveries;
+using Alerts.Core.Domain.Incidents;
 using Alerts.Core.Domain.Subscribers;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Core.Pipeline.Delivery.Webhooks;
 
 /// <summary>
-/// Delivers a notice by a signed Standard Webhooks POST to the subscriber's URL and classifies what happened.
+/// Delivers a notice by a signed Standard Webhooks POST to the subscriber's URL and classifies what happened. The body
+/// is the JSON envelope, or for a subscriber with format cap the CAP 1.2 alert of a public notice (reviews stay JSON).
 /// Only the caller's cancellation escapes as an exception; every receiver failure is a <see cref="DeliveryOutcome"/>.
 /// </summary>
 public sealed class WebhookChannel(
@@ -15,6 +18,7 @@ public sealed class WebhookChannel(
     WebhookSigner signer,
     HttpOutcomeClassifier classifier,
     IOptions<WebhookOptions> options,
+    IOptions<LinkOptions> links,
     TimeProvider timeProvider) : IDeliveryChannel
 {
     /// <summary>The named HttpClient whose handler enforces the address policy.</summary>
@@ -43,7 +47,8 @@ public sealed class WebhookChannel(
 
         var now = timeProvider.GetUtcNow();
         var timestamp = now.ToUnixTimeSeconds();
-        var body = WebhookPayload.Serialize(attempt.Notice);
+        var asCap = subscriber.Format == SubscriberFormat.Cap && attempt.Notice.Type != NoticeTypes.Review;
+        var body = asCap ? CapAlertWriter.Serialize(attempt.Notice, links.Value.CapSender()) : WebhookPayload.Serialize(attempt.Notice);
         string signature;
         try
         {
@@ -55,7 +60,7 @@ public sealed class WebhookChannel(
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(asCap ? CapNames.MediaType : "application/json");
         request.Headers.TryAddWithoutValidation("webhook-id", attempt.DeliveryId);
         request.Headers.TryAddWithoutValidation("webhook-timestamp", timestamp.ToString());
         request.Headers.TryAddWithoutValidation("webhook-signature", signature);

@@ -11,6 +11,6 @@ internal static class EmailChannels
     {
         var time = timeProvider ?? new FakeTimeProvider(EmailNotices.IssuedAt);
         var wrapped = Microsoft.Extensions.Options.Options.Create(options);
-        return new EmailChannel(wrapped, new EmailComposer(wrapped, time), new SmtpOutcomeClassifier(), time, NullLogger<EmailChannel>.Instance);
+        return new EmailChannel(wrapped, new EmailComposer(wrapped, Microsoft.Extensions.Options.Options.Create(new Alerts.Core.Pipeline.Delivery.LinkOptions()), time), new SmtpOutcomeClassifier(), time, NullLogger<EmailChannel>.Instance);
     }
 }

@@ -10,7 +10,7 @@ public sealed class EmailComposerTests
     private static readonly MailboxAddress Recipient = new("Duty Officer", "duty@example.org");
 
     private static EmailComposer Composer() =>
-        new(Microsoft.Extensions.Options.Options.Create(new EmailOptions()), new FakeTimeProvider(EmailNotices.IssuedAt.AddSeconds(7)));
+        new(Microsoft.Extensions.Options.Options.Create(new EmailOptions()), Microsoft.Extensions.Options.Options.Create(new Alerts.Core.Pipeline.Delivery.LinkOptions()), new FakeTimeProvider(EmailNotices.IssuedAt.AddSeconds(7)));
 
     public static TheoryData<string, int, int?, Severity, string> Subjects => new()
     {
@@ -57,7 +57,7 @@ public sealed class EmailComposerTests
     [Fact]
     public void Compose_MultipartAlternativeWithDeliveryMessageIdAndClockDate()
     {
-        var message = Composer().Compose(EmailNotices.Notice(), Recipient, "msg_2Kx9ab");
+        var message = Composer().Compose(EmailNotices.Notice(NoticeTypes.Review, 1, null, EmailNotices.Przewodow()), Recipient, "msg_2Kx9ab");
 
         Assert.Equal("multipart/alternative", message.Body!.ContentType.MimeType);
         Assert.Equal("msg_2Kx9ab@alerts", message.MessageId);
@@ -82,5 +82,28 @@ public sealed class EmailComposerTests
     public void MessageIdFor_IsStableAndValid(string deliveryId, string expected)
     {
         Assert.Equal(expected, EmailComposer.MessageIdFor(deliveryId));
+    }
+
+    [Theory]
+    [InlineData(NoticeTypes.Alert, 1, null, "Alert")]
+    [InlineData(NoticeTypes.Update, 2, 1, "Update")]
+    [InlineData(NoticeTypes.Cancel, 2, 1, "Cancel")]
+    public void Compose_APublicNotice_CarriesItsCapAlert_ValidAgainstTheSchema(string type, int version, int? references, string msgType)
+    {
+        var notice = EmailNotices.Notice(type, version, references, EmailNotices.Przewodow()) with { Number = version };
+
+        var message = Composer().Compose(notice, Recipient, "msg_1");
+
+        Assert.Equal("multipart/mixed", message.Body!.ContentType.MimeType);
+        var attachment = Assert.IsType<MimePart>(Assert.Single(message.Attachments));
+        Assert.Equal("application/cap+xml", attachment.ContentType.MimeType);
+        Assert.Equal($"{notice.IncidentId}.{version}.cap.xml", attachment.FileName);
+        using var content = new MemoryStream();
+        attachment.Content!.DecodeTo(content);
+        var read = Alerts.Core.Domain.Cap.CapDocumentReader.Read(content.ToArray());
+        Assert.True(read.IsValid, string.Join("; ", read.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
+        var alert = read.Document!.Root!;
+        Assert.Equal(msgType, alert.Element(System.Xml.Linq.XName.Get("msgType", Alerts.Core.Domain.Cap.CapNames.Namespace))!.Value);
+        Assert.Equal("localhost", alert.Element(System.Xml.Linq.XName.Get("sender", Alerts.Core.Domain.Cap.CapNames.Namespace))!.Value);
     }
 }
