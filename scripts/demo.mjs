@@ -1,6 +1,8 @@
 // Replays seeds/scenario-przewodow.json against a running Alerts service (scripts/run-local.sh) and prints, step by
 // step, what was held, what changed, and what each subscriber finally received. Exits 1 if anybody was sent the wrong
-// first version. Usage: node scripts/demo.mjs  (ALERTS_URL, DEMO_RECEIVER_PORT and the *_KEY variables override defaults)
+// first version. Usage: node scripts/demo.mjs [--console]  (ALERTS_URL, DEMO_RECEIVER_PORT and the *_KEY variables
+// override defaults). With --console the script sends the reports and leaves the analyst's steps to you, in the
+// console at http://localhost:7071/: it says what to do and waits until you have done it.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 
@@ -12,6 +14,8 @@ const keys = {
   admin: process.env.ADMIN_KEY ?? 'dev-admin-key',
 };
 const port = Number(process.env.DEMO_RECEIVER_PORT ?? 9912);
+const inConsole = process.argv.includes('--console');
+const consoleWait = Number(process.env.DEMO_CONSOLE_WAIT_SECONDS ?? 900);
 const scenario = JSON.parse(await readFile(new URL('../seeds/scenario-przewodow.json', import.meta.url)));
 const received = [];
 const sleep = ms => new Promise(r => setTimeout(r, ms));
@@ -33,6 +37,29 @@ function describe(incident) {
   return `status ${incident.status}` +
     (['held', 'contested', 'awaitingConfirmation'].includes(incident.status) ? ` until ${incident.holdUntil.slice(11, 19)}Z (${incident.holdReason})` : '') +
     `\n      attribution: ${f.attribution ? `${f.attribution.actor} (${f.attribution.confidence})` : 'none'}`;
+}
+
+// --console: the analyst's step is yours; say what it is, then wait until the incident shows it was done.
+async function byAnalyst(step, incidentId) {
+  const { json: before } = await call('GET', `/api/incidents/${incidentId}`, keys.analyst);
+  console.log(`   → your turn, in the console (${base}/, sign in with ${keys.analyst}): open incident ${incidentId} on the board, then`);
+  if (step.amend) {
+    console.log('     "Amend facts…": set');
+    if (step.amend.attribution) console.log(`       Attributed to: ${step.amend.attribution.actor}   Attribution confidence: ${step.amend.attribution.confidence}`);
+    if (step.amend.summary) console.log(`       Summary: ${step.amend.summary}`);
+    console.log(`       Reason: ${step.reason ?? ''}    and press "Send amendment".`);
+  } else {
+    console.log(`     "Confirm: release now", reason: ${step.confirm?.reason ?? ''}    and press "Confirm and release".`);
+  }
+  const done = incident => (step.amend
+    ? incident.timeline.slice(before.timeline.length).some(t => t.action === 'amended')
+    : !['held', 'contested', 'awaitingConfirmation'].includes(incident.status));
+  for (let waited = 0; ; waited += 1) {
+    const { json } = await call('GET', `/api/incidents/${incidentId}`, keys.analyst);
+    if (done(json)) return;
+    if (waited > consoleWait) throw new Error(`nothing happened in the console within ${consoleWait} s`);
+    await sleep(1000);
+  }
 }
 
 const receiver = createServer((req, res) => {
@@ -77,6 +104,8 @@ try {
       const { json } = await call('POST', '/api/incidents', keys[step.key], { ...step.report, reportId, occurredAt: now, exercise: true });
       incidentId ??= json.incidentId;
       console.log(`   → ${json.outcome}: incident ${json.incidentId}, ${json.status} until ${json.holdUntil.slice(11, 19)}Z`);
+    } else if (inConsole) {
+      await byAnalyst(step, incidentId);
     } else if (step.amend) {
       const { etag } = await call('GET', `/api/incidents/${incidentId}`, keys.analyst);
       await call('PATCH', `/api/incidents/${incidentId}?reason=${encodeURIComponent(step.reason ?? '')}`, keys[step.key], step.amend, { 'If-Match': etag });
@@ -89,11 +118,12 @@ try {
     console.log(`   subscribers told so far: ${told.length}${received.length > told.length ? `; analysts have ${received.length - told.length} review(s)` : ''}\n`);
   }
 
-  // Wait until every delivery has settled.
+  // Wait until the alert's deliveries exist (the analysts' review alone does not count) and every delivery has settled.
   for (let i = 0; ; i++) {
     const { json } = await call('GET', `/api/incidents/${incidentId}`, keys.analyst);
-    if (json.deliveries.total > 0 && json.deliveries.pending === 0) break;
-    if (i > 120) throw new Error('deliveries did not settle within a minute');
+    const { json: deliveries } = await call('GET', `/api/incidents/${incidentId}/deliveries?pageSize=100`, keys.analyst);
+    if (deliveries.items.some(d => d.type === 'incident.alert') && json.deliveries.pending === 0) break;
+    if (i > 120) throw new Error('the alert was not delivered within a minute');
     await sleep(500);
   }
 
@@ -108,7 +138,10 @@ try {
   }
 
   const wrong = received.filter(r => r.body.type !== 'incident.review' && JSON.stringify(r.body).includes(scenario.wrongFirstVersion));
-  if (wrong.length > 0) {
+  if (!received.some(r => r.body.type === 'incident.alert')) {
+    console.log('\n✘ No subscriber received the alert.');
+    process.exitCode = 1;
+  } else if (wrong.length > 0) {
     console.log(`\n✘ ${wrong.length} subscriber message(s) carried the first, wrong attribution.`);
     process.exitCode = 1;
   } else {
@@ -116,10 +149,12 @@ try {
   }
 
   // Clean up so the demo can run again: a later replay would otherwise join this incident (same place, same time).
+  // Wait until the cancellations exist and have settled: right after the retraction their fan-out has not run yet.
+  const { json: told } = await call('GET', `/api/incidents/${incidentId}`, keys.analyst);
   await call('POST', `/api/incidents/${incidentId}/retract`, keys.analyst, { reason: 'demo finished' });
   for (let i = 0; i < 60; i++) {
     const { json } = await call('GET', `/api/incidents/${incidentId}`, keys.analyst);
-    if (json.deliveries.pending === 0) break;
+    if (json.deliveries.total > told.deliveries.total && json.deliveries.pending === 0) break;
     await sleep(500);
   }
   console.log('(The demo incident has now been cancelled, so the demo can run again; its receivers got the cancellation.)');

@@ -46,5 +46,6 @@ node scripts/webhook-receiver.mjs &
 receiver_pid=$!
 node scripts/seed.mjs || echo "Seeding failed; the service still runs."
 echo
-echo "Alerts is running on ${ASPNETCORE_URLS:-http://localhost:7071}. Emails land in .local/outbox; webhooks print here. Ctrl+C stops everything."
+echo "Alerts is running on ${ASPNETCORE_URLS:-http://localhost:7071}: open it in a browser for the duty desk console (sign in with dev-analyst-key or dev-admin-key)."
+echo "Emails land in .local/outbox; webhooks print here. Ctrl+C stops everything."
 wait "$server_pid"

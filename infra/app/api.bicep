@@ -126,3 +126,6 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
 
 output name string = functionApp.name
 output uri string = 'https://${functionApp.properties.defaultHostName}'
+
+@description('The duty desk console: served by the app itself (HTTP trigger ServeConsole, anonymous), same origin as the API.')
+output consoleUri string = 'https://${functionApp.properties.defaultHostName}/api/console/'

@@ -18,6 +18,8 @@ public static class AlertsApiServiceCollectionExtensions
         services.AddSingleton<DeliveryEndpoints>();
         services.AddSingleton<DecisionEndpoints>();
         services.AddSingleton<HealthEndpoint>();
+        services.AddSingleton<CallerEndpoint>();
+        services.AddSingleton<ConsoleEndpoint>();
         services.AddSingleton<CapEndpoints>();
         return services;
     }

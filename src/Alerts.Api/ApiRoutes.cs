@@ -22,6 +22,13 @@ public static class ApiRoutes
     public const string RotateSecret = "subscribers/{id}/rotate-secret";
     public const string Notice = "incidents/{id}/notices/{notice}";
     public const string Feed = "feed";
+    public const string SubscriberDeliveries = "subscribers/{id}/deliveries";
+    public const string Audience = "incidents/{id}/audience";
+    public const string Me = "me";
+
+    /// <summary>The console's files (anonymous); <see cref="ConsolePath"/> is where a browser opens it.</summary>
+    public const string Console = "console/{file?}";
+    public const string ConsolePath = "/" + Prefix + "/console/";
 
     public static string IncidentPath(string id) => $"/{Prefix}/incidents/{Uri.EscapeDataString(id)}";
 

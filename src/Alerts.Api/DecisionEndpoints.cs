@@ -61,7 +61,7 @@ public sealed class DecisionEndpoints(EndpointGate gate, AnalystDecisions decisi
 
     private async Task<IResult> ResultAsync(DecisionResult result, string id, HttpRequest request, CancellationToken cancellationToken) => result.Status switch
     {
-        DecisionStatus.Done => await incidents.FindAsync(id, cancellationToken) is { } details ? IncidentView.Result(details, request) : ApiProblems.NotFound($"Incident '{id}'"),
+        DecisionStatus.Done => await incidents.FindAsync(id, cancellationToken) is { } details ? IncidentView.Result(details, request, withReportFacts: true) : ApiProblems.NotFound($"Incident '{id}'"),
         DecisionStatus.NotFound => ApiProblems.NotFound($"Incident '{id}'"),
         DecisionStatus.NotAllowed => ApiProblems.Conflict("Not possible in this status", result.Problem!),
         DecisionStatus.Stale => ApiProblems.PreconditionFailed(result.Problem!),

@@ -48,14 +48,14 @@ public sealed class IncidentEndpoints(
         });
 
     /// <summary>
-    /// GET /api/incidents/{id}: facts, status, hold, reports and timeline, with an ETag; with <c>Accept:
+    /// GET /api/incidents/{id}: facts, status, hold, reports (with their facts, for analysts) and timeline, with an ETag; with <c>Accept:
     /// application/cap+xml</c>, the current CAP 1.2 message of a released incident (a feed key may ask this too).
     /// </summary>
     public Task<IResult> GetIncident(HttpRequest request, string id, CancellationToken cancellationToken) =>
         AcceptHeader.PrefersCap(request)
             ? gate.RunAsync(request, Roles.CapReaders, async caller => CapResults.Message(await cap.CurrentAsync(id, caller.Role == ApiRole.Feed, cancellationToken), id))
-            : gate.RunAsync(request, Roles.Anyone, async _ => await incidents.FindAsync(id, cancellationToken) is { } details
-                ? IncidentView.Result(details, request)
+            : gate.RunAsync(request, Roles.Anyone, async caller => await incidents.FindAsync(id, cancellationToken) is { } details
+                ? IncidentView.Result(details, request, withReportFacts: Roles.Analysts.Contains(caller.Role))
                 : ApiProblems.NotFound($"Incident '{id}'"));
 
     private async Task<IResult> SubmitCapAsync(HttpRequest request, Caller caller, CancellationToken cancellationToken)
@@ -115,16 +115,19 @@ public sealed class IncidentEndpoints(
             .WithLocation(ApiRoutes.IncidentPath(incident.Id));
     }
 
-    /// <summary>GET /api/incidents?status=held&amp;pageSize=25&amp;continuationToken=…: the analysts' board, newest first.</summary>
+    /// <summary>
+    /// GET /api/incidents?status=held,contested&amp;pageSize=25&amp;continuationToken=…: the analysts' board, newest first;
+    /// one status or several, separated by commas (held when omitted).
+    /// </summary>
     public Task<IResult> ListIncidents(HttpRequest request, CancellationToken cancellationToken) =>
         gate.RunAsync(request, Roles.Analysts, async _ =>
         {
             var errors = new Dictionary<string, string[]>();
             var statusText = request.Query["status"].ToString();
-            var status = IncidentStatus.Held;
-            if (statusText.Length > 0 && !TryParseStatus(statusText, out status))
+            var statuses = statusText.Length == 0 ? [IncidentStatus.Held] : ParseStatuses(statusText);
+            if (statuses is null)
             {
-                errors["status"] = [$"must be one of {string.Join(", ", Enum.GetValues<IncidentStatus>().Select(s => JsonNamingPolicy.CamelCase.ConvertName(s.ToString())))}."];
+                errors["status"] = [$"must be one or more of {string.Join(", ", Enum.GetValues<IncidentStatus>().Select(s => JsonNamingPolicy.CamelCase.ConvertName(s.ToString())))}, separated by commas."];
             }
 
             var (pageSize, token) = QueryParameters.Page(request, errors);
@@ -133,11 +136,25 @@ public sealed class IncidentEndpoints(
                 return ApiProblems.InvalidQuery(errors);
             }
 
-            var page = await incidents.ListAsync(status, pageSize, token, cancellationToken);
+            var page = await incidents.ListAsync(statuses!, pageSize, token, cancellationToken);
             var now = time.GetUtcNow();
             return Results.Json(new IncidentListView(page.Items.Select(i => IncidentSummaryView.From(i, now)).ToList(), page.ContinuationToken), AlertsJson.Options);
         });
 
-    private static bool TryParseStatus(string text, out IncidentStatus status) =>
-        Enum.TryParse(text, ignoreCase: true, out status) && !int.TryParse(text, out _);
+    /// <summary>Every status named, or null if any name is not one.</summary>
+    private static List<IncidentStatus>? ParseStatuses(string text)
+    {
+        var statuses = new List<IncidentStatus>();
+        foreach (var name in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (!Enum.TryParse<IncidentStatus>(name, ignoreCase: true, out var status) || int.TryParse(name, out _))
+            {
+                return null;
+            }
+
+            statuses.Add(status);
+        }
+
+        return statuses;
+    }
 }

@@ -6,10 +6,14 @@ namespace Alerts.Api;
 public static class ResultExtensions
 {
     public static IResult WithLocation(this IResult result, string location) =>
-        new WithHeaderResult(result, headers => headers.Location = location);
+        result.WithHeaders(headers => headers.Location = location);
 
     public static IResult WithRetryAfter(this IResult result, int seconds) =>
-        new WithHeaderResult(result, headers => headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        result.WithHeaders(headers => headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>The result, with response headers set just before it runs.</summary>
+    public static IResult WithHeaders(this IResult result, Action<IHeaderDictionary> set) =>
+        new WithHeaderResult(result, set);
 
     private sealed class WithHeaderResult(IResult inner, Action<IHeaderDictionary> set) : IResult
     {

@@ -67,6 +67,7 @@ public static class AlertsCoreServiceCollectionExtensions
         services.AddSingleton<SubscriberQueries>();
         services.AddSingleton<IncidentQueries>();
         services.AddSingleton<DeliveryQueries>();
+        services.AddSingleton<AudienceQueries>();
         services.AddSingleton<StorageHealth>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [StorageHealthCheck.Ready]);
 

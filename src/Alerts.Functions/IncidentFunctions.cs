@@ -27,6 +27,13 @@ public sealed class IncidentFunctions(IncidentEndpoints endpoints, DeliveryEndpo
         CancellationToken cancellationToken) =>
         new ResultActionResult(await endpoints.GetIncident(request, id, cancellationToken));
 
+    [Function(nameof(GetAudience))]
+    public async Task<IActionResult> GetAudience(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Audience)] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        new ResultActionResult(await deliveries.GetAudience(request, id, cancellationToken));
+
     [Function(nameof(ListDeliveries))]
     public async Task<IActionResult> ListDeliveries(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Deliveries)] HttpRequest request,

@@ -6,7 +6,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Alerts.Functions;
 
 /// <summary>HTTP triggers for subscriber management: bind, call the shared endpoint, return its result.</summary>
-public sealed class SubscriberFunctions(SubscriberEndpoints endpoints)
+public sealed class SubscriberFunctions(SubscriberEndpoints endpoints, DeliveryEndpoints deliveries)
 {
     [Function(nameof(CreateSubscriber))]
     public async Task<IActionResult> CreateSubscriber(
@@ -37,4 +37,9 @@ public sealed class SubscriberFunctions(SubscriberEndpoints endpoints)
     public async Task<IActionResult> RotateSubscriberSecret(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.RotateSecret)] HttpRequest request, string id, CancellationToken cancellationToken) =>
         new ResultActionResult(await endpoints.RotateSecret(request, id, cancellationToken));
+
+    [Function(nameof(ListSubscriberDeliveries))]
+    public async Task<IActionResult> ListSubscriberDeliveries(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.SubscriberDeliveries)] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        new ResultActionResult(await deliveries.ListSubscriberDeliveries(request, id, cancellationToken));
 }

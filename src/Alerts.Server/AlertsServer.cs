@@ -43,6 +43,7 @@ public static class AlertsServer
         app.UseAuthentication();
         app.UseStatusCodePages();
         app.MapAlertsApi();
+        app.MapConsoleShortcuts();
         app.MapGet(OpenApiDocument.Path, () => Results.Text(OpenApiDocument.Json, "application/json"));
         return app;
     }

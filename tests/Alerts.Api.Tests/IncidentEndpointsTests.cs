@@ -81,4 +81,70 @@ public class IncidentEndpointsTests
             Assert.True(response.IsProblem);
         }
     }
+
+    [Fact]
+    public async Task ListIncidents_SeveralStatuses_TheBoardLineCountsReportsAndIndependentSources()
+    {
+        var harness = await ApiHarness.CreateAsync();
+        var id = await harness.SubmitAsync();
+        Assert.Equal(id, await harness.SubmitAsync(r => r.Summary = "The same reporter again: not independent."));
+        var list = harness.Request("GET", "/api/incidents", TestApiKeys.Analyst, query: "?status=contested,held");
+
+        var response = await HttpCalls.ExecuteAsync(list, await harness.Get<IncidentEndpoints>().ListIncidents(list, CancellationToken.None));
+
+        Assert.Equal(200, response.Status);
+        var line = Assert.Single(response.Json.GetProperty("items").EnumerateArray());
+        Assert.Equal(id, line.GetProperty("incidentId").GetString());
+        Assert.Equal(2, line.GetProperty("reports").GetInt32());
+        Assert.Equal(1, line.GetProperty("sources").GetInt32());
+        Assert.Equal(0, line.GetProperty("corroborations").GetInt32());
+        Assert.False(line.GetProperty("exercise").GetBoolean());
+        Assert.False(line.GetProperty("confirmationRequired").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("?status=released,retracted", 0)]
+    [InlineData("?status=held,", -1)]
+    [InlineData("?status=held,exploded", -1)]
+    [InlineData("?status=1", -1)]
+    public async Task ListIncidents_OnlyTheStatusesAsked_AndEveryNameMustBeOne(string query, int count)
+    {
+        var harness = await ApiHarness.CreateAsync();
+        await harness.SubmitAsync();
+        var list = harness.Request("GET", "/api/incidents", TestApiKeys.Analyst, query: query);
+
+        var response = await HttpCalls.ExecuteAsync(list, await harness.Get<IncidentEndpoints>().ListIncidents(list, CancellationToken.None));
+
+        if (count < 0)
+        {
+            Assert.Equal(400, response.Status);
+            Assert.True(response.Json.GetProperty("errors").TryGetProperty("status", out _));
+        }
+        else
+        {
+            Assert.Equal(200, response.Status);
+            Assert.Equal(count, response.Json.GetProperty("items").GetArrayLength());
+        }
+    }
+
+    [Theory]
+    [InlineData(TestApiKeys.Analyst, true)]
+    [InlineData(TestApiKeys.Admin, true)]
+    [InlineData(TestApiKeys.Reporter, false)]
+    public async Task GetIncident_EachReportsFacts_ForAnalystsAndAdminsOnly(string key, bool shown)
+    {
+        var harness = await ApiHarness.CreateAsync();
+        var id = await harness.SubmitAsync();
+        var get = harness.Request("GET", $"/api/incidents/{id}", key);
+
+        var response = await HttpCalls.ExecuteAsync(get, await harness.Get<IncidentEndpoints>().GetIncident(get, id, CancellationToken.None));
+
+        var report = Assert.Single(response.Json.GetProperty("reports").EnumerateArray());
+        Assert.Equal(shown, report.TryGetProperty("facts", out var facts));
+        if (shown)
+        {
+            Assert.Equal("Russian Federation", facts.GetProperty("attribution").GetProperty("actor").GetString());
+            Assert.Equal("C", facts.GetProperty("source").GetProperty("reliability").GetString());
+        }
+    }
 }

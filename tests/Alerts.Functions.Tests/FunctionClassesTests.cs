@@ -16,7 +16,7 @@ public class FunctionClassesTests
             .ToList();
         var testClasses = typeof(FunctionClassesTests).Assembly.GetTypes().Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
 
-        Assert.Equal(7, functionClasses.Count);
+        Assert.Equal(9, functionClasses.Count);
         Assert.All(functionClasses, name => Assert.Contains(name + "Tests", testClasses));
     }
 }

@@ -48,4 +48,19 @@ public class IncidentFunctionsTests
         Assert.StartsWith("application/problem+json", headers.ContentType.ToString(), StringComparison.Ordinal);
         Assert.Empty(await StorageProbe.RowsAsync(harness.Account, TableNames.Incidents));
     }
+
+    [Fact]
+    public async Task GetAudience_CountsTheMatchingSubscribers()
+    {
+        var harness = await FunctionsHarness.CreateAsync();
+        var id = (await harness.SubmitAsync()).GetProperty("incidentId").GetString()!;
+        var subscribe = harness.Request("POST", "/api/subscribers", FunctionsHarness.AdminKey, """{"name":"MoD","channel":"webhook","url":"https://example.org/a","filters":{"countries":["PL"]}}""");
+        Assert.Equal(201, (await FunctionsHarness.Execute(subscribe, await harness.Function<SubscriberFunctions>().CreateSubscriber(subscribe, CancellationToken.None))).Status);
+        var get = harness.Request("GET", $"/api/incidents/{id}/audience", FunctionsHarness.AnalystKey);
+
+        var response = await FunctionsHarness.Execute(get, await harness.Function<IncidentFunctions>().GetAudience(get, id, CancellationToken.None));
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal(1, response.Json.GetProperty("subscribers").GetProperty("webhook").GetInt32());
+    }
 }

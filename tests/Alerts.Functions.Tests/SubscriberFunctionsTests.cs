@@ -42,4 +42,23 @@ public class SubscriberFunctionsTests
 
         Assert.Equal(403, response.Status);
     }
+
+    [Fact]
+    public async Task ListSubscriberDeliveries_AKnownSubscriber_200_AnUnknownOne_404()
+    {
+        var harness = await FunctionsHarness.CreateAsync();
+        var functions = harness.Function<SubscriberFunctions>();
+        var create = harness.Request("POST", "/api/subscribers", FunctionsHarness.AdminKey, """{"name":"MoD","channel":"webhook","url":"https://example.org/a","filters":{}}""");
+        var id = (await FunctionsHarness.Execute(create, await functions.CreateSubscriber(create, CancellationToken.None))).Json.GetProperty("subscriberId").GetString()!;
+
+        var known = harness.Request("GET", $"/api/subscribers/{id}/deliveries", FunctionsHarness.AdminKey);
+        var listed = await FunctionsHarness.Execute(known, await functions.ListSubscriberDeliveries(known, id, CancellationToken.None));
+        var unknown = harness.Request("GET", "/api/subscribers/sub-01-0000000000000001/deliveries", FunctionsHarness.AdminKey);
+        var missing = await FunctionsHarness.Execute(unknown, await functions.ListSubscriberDeliveries(unknown, "sub-01-0000000000000001", CancellationToken.None));
+
+        Assert.Equal(200, listed.Status);
+        Assert.Equal(0, listed.Json.GetProperty("items").GetArrayLength());
+        Assert.Equal(404, missing.Status);
+        Assert.True(missing.IsProblem);
+    }
 }

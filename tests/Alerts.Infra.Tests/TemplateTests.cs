@@ -120,4 +120,23 @@ public partial class TemplateTests(CompiledInfra infra)
         var withoutValue = declared.Where(p => p.Value!["defaultValue"] is null && !parameters.ContainsKey(p.Key)).Select(p => p.Key).Order(StringComparer.Ordinal);
         Assert.Equal(PromptedByAzd.Order(StringComparer.Ordinal), withoutValue);
     }
+
+    [Fact]
+    public void Console_IsServedByTheFunctionsApp_AtItsOwnOrigin_AndAzdSaysWhere()
+    {
+        // The console is files the app serves (ApiRoutes.Console): no static site, no second service, no CORS to open.
+        var output = Main["outputs"]!["ALERTS_CONSOLE_URL"]!["value"]!.GetValue<string>();
+        Assert.Contains("consoleUri", output, StringComparison.Ordinal);
+        var consoleUri = infra.Template("app/api.bicep")["outputs"]!["consoleUri"]!["value"]!.GetValue<string>();
+        Assert.Contains($"{{0}}{Alerts.Api.ApiRoutes.ConsolePath}'", consoleUri, StringComparison.Ordinal);
+        Assert.Contains("defaultHostName", consoleUri, StringComparison.Ordinal);
+
+        var types = infra.BicepFiles.SelectMany(f => infra.Template(f)["resources"]?.ToJsonString() is { } json ? [json] : Array.Empty<string>()).ToList();
+        Assert.DoesNotContain(types, json => json.Contains("Microsoft.Web/staticSites", StringComparison.OrdinalIgnoreCase));
+        Assert.Null(CompiledInfra.Resource(Main, "api", "functionApp")["properties"]!["siteConfig"]!["cors"]);
+        Assert.False(CompiledInfra.Resource(Main, "storage", "storage")["properties"]!["allowBlobPublicAccess"]!.GetValue<bool>());
+
+        var yaml = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "azure.yaml"));
+        Assert.Single(YamlService().Matches(yaml[(yaml.IndexOf("\nservices:", StringComparison.Ordinal) + 1)..]));
+    }
 }

@@ -13,6 +13,8 @@ using Alerts.Core.Domain.Incidents;
 using Alerts.Core.Domain.Subscribers;
 using Alerts.Core.Pipeline.Delivery.Webhooks;
 using Alerts.Core.Pipeline.Intake;
+using Alerts.Core.Queries;
+using Alerts.Core.Security;
 using Alerts.Testing;
 using Microsoft.AspNetCore.Routing;
 
@@ -134,7 +136,7 @@ public partial class OpenApiTests
             }
         }
 
-        Assert.Equal(["GET /api/health", "GET /api/health/live", "GET /api/health/ready"], operations.Where(o => o.Operation["security"] is JsonArray { Count: 0 }).Select(o => o.Route).Order(StringComparer.Ordinal));
+        Assert.Equal(["GET /api/console/{file}", "GET /api/health", "GET /api/health/live", "GET /api/health/ready"], operations.Where(o => o.Operation["security"] is JsonArray { Count: 0 }).Select(o => o.Route).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -189,6 +191,8 @@ public partial class OpenApiTests
         Assert.Equal(Wire<IntakeOutcome>().Order(), Documented("IntakeOutcome").Order());
         Assert.Equal(Wire<SubscriberRole>().Order(), Documented("SubscriberRole").Order());
         Assert.Equal(Wire<SubscriberFormat>().Order(), Documented("SubscriberFormat").Order());
+        Assert.Equal(Wire<ApiRole>().Order(), Documented("ApiRole").Order());
+        Assert.Equal(Roles.Abilities.Select(a => a.Ability).Order(), schemas["Caller"]!["properties"]!["may"]!["items"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()).Order());
         Assert.Equal(IncidentCategories.All.Order(), Documented("Category").Order());
 
         var noticeTypes = typeof(NoticeTypes).GetFields(BindingFlags.Public | BindingFlags.Static)
@@ -228,6 +232,9 @@ public partial class OpenApiTests
         { "#/components/schemas/ConfirmRequest", typeof(ConfirmRequest) },
         { "#/components/schemas/ExtendRequest", typeof(ExtendRequest) },
         { "#/components/schemas/RetractRequest", typeof(RetractRequest) },
+        { "#/components/schemas/Caller", typeof(CallerView) },
+        { "#/components/schemas/Audience", typeof(Audience) },
+        { "#/components/schemas/AudienceCount", typeof(AudienceCount) },
         { "#/components/schemas/Translation", typeof(FactsTranslation) },
         { "#/components/schemas/Translation", typeof(IncidentReport.ReportTranslation) },
         { "#/components/schemas/Geocode", typeof(Geocode) },

@@ -6,6 +6,7 @@ namespace Alerts.Api.Views;
 /// <summary>One recipient's delivery: what was sent over which channel, how it stands, and what the receiver last said.</summary>
 public sealed record DeliveryView(
     string DeliveryId,
+    string IncidentId,
     string SubscriberId,
     string SubscriberName,
     SubscriberChannel Channel,
@@ -21,6 +22,6 @@ public sealed record DeliveryView(
     DateTimeOffset? NextAttemptAt)
 {
     public static DeliveryView From(DeliveryRecord r) => new(
-        r.Key.Id, r.Key.SubscriberId, r.SubscriberName, r.Channel, r.Key.Notice, r.NoticeType, r.Status, r.AttemptsMade,
+        r.Key.Id, r.Key.IncidentId, r.Key.SubscriberId, r.SubscriberName, r.Channel, r.Key.Notice, r.NoticeType, r.Status, r.AttemptsMade,
         r.LastCode, r.LastError, r.CreatedAt, r.LastAttemptAt, r.DeliveredAt, r.NextAttemptAt);
 }

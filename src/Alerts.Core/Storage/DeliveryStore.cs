@@ -1,4 +1,5 @@
 using Alerts.Core.Domain.Deliveries;
+using Alerts.Core.Domain.Incidents;
 using Alerts.Core.Domain.Subscribers;
 using Azure;
 using Azure.Data.Tables;
@@ -13,6 +14,9 @@ public sealed class DeliveryStore(StorageConnection storage)
 {
     /// <summary>The most entities one table transaction may hold (Azurite does not enforce it; Azure does).</summary>
     public const int MaxBatch = 100;
+
+    /// <summary>How many requests one page of a subscriber's deliveries may take (each scans up to 1,000 rows in Azure).</summary>
+    private const int MaxScanRequests = 5;
 
     private TableClient Table => storage.Table(TableNames.Deliveries);
 
@@ -181,6 +185,19 @@ public sealed class DeliveryStore(StorageConnection storage)
         }
 
         return new DeliveryPage([], null);
+    }
+
+    /// <summary>
+    /// One subscriber's deliveries of incidents received after <paramref name="since"/>, newest incident first (delivery
+    /// partitions start with the incident id, which sorts newest first). There is no index by subscriber: this scans the
+    /// incidents' delivery partitions of that period, at most a few requests per page, so a page may come back short
+    /// with a token to go on.
+    /// </summary>
+    public async Task<DeliveryPage> ListForSubscriberAsync(string subscriberId, DateTimeOffset since, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey lt {IncidentId.LowerBound(since)} and RowKey eq {subscriberId}");
+        var (rows, token) = await FilteredScan.PageAsync(Table, filter, pageSize, continuationToken, cancellationToken, MaxScanRequests);
+        return new DeliveryPage(rows.Select(FromRow).ToList(), token);
     }
 
     public async Task<DeliveryCounts> CountAsync(string incidentId, CancellationToken cancellationToken)

@@ -33,6 +33,7 @@ internal static class IncidentMapping
         ["LastReviewAt"] = incident.LastReviewAt,
         ["LastChange"] = incident.LastChange,
         ["AnalystAmended"] = incident.AnalystAmended,
+        ["ReportCount"] = incident.ReportCount,
 
         // Copies of facts kept as columns so that table queries can filter on them.
         ["OccurredAt"] = incident.Facts.OccurredAt,
@@ -64,7 +65,12 @@ internal static class IncidentMapping
         row.GetInt32("LastReview") ?? 0,
         row.GetDateTimeOffset("LastReviewAt"),
         row.GetString("LastChange"),
-        row.GetBoolean("AnalystAmended") ?? false);
+        row.GetBoolean("AnalystAmended") ?? false,
+        row.GetInt32("ReportCount") ?? ReportsBeforeCounting(row));
+
+    /// <summary>Rows written before reports were counted: at least one report per reporter.</summary>
+    private static int ReportsBeforeCounting(TableEntity row) =>
+        Math.Max(1, (row.GetString("Reporters") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Length);
 
     public static TableEntity ToRow(string incidentId, IssuedNotice notice) => new(incidentId, IncidentRows.Notice(notice.Number))
     {

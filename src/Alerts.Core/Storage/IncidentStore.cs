@@ -149,40 +149,17 @@ public sealed class IncidentStore(StorageConnection storage)
     public IAsyncEnumerable<Incident> FindFanoutPendingAsync(DateTimeOffset dueBy, CancellationToken cancellationToken) =>
         IncidentsWhereAsync(TableClient.CreateQueryFilter($"RowKey eq {IncidentRows.Incident} and FanoutPending eq {true} and ReleasedAt le {dueBy}"), cancellationToken);
 
-    /// <summary>Incidents with a given status, newest first.</summary>
-    public async Task<IncidentPage> ListAsync(IncidentStatus status, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    /// <summary>Incidents with any of the given statuses, newest first (incident ids sort so).</summary>
+    public async Task<IncidentPage> ListAsync(IReadOnlyCollection<IncidentStatus> statuses, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfZero(statuses.Count);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {IncidentRows.Incident} and Status eq {status.ToString()}");
-        var items = new List<Incident>();
-        var token = ContinuationTokens.Decode(continuationToken);
 
-        // A filtered scan may return short or empty pages; read on until the page is full or the table ends.
-        while (items.Count < pageSize)
-        {
-            var pages = Table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize - items.Count, cancellationToken: cancellationToken).AsPages(token);
-            Page<TableEntity>? page = null;
-            await foreach (var p in pages)
-            {
-                page = p;
-                break;
-            }
-
-            if (page is null)
-            {
-                token = null;
-                break;
-            }
-
-            items.AddRange(page.Values.Select(IncidentMapping.ToIncident));
-            token = page.ContinuationToken;
-            if (token is null)
-            {
-                break;
-            }
-        }
-
-        return new IncidentPage(items, ContinuationTokens.Encode(token));
+        // Each part is built by CreateQueryFilter; only the finished, quoted parts are joined.
+        var anyStatus = string.Join(" or ", statuses.Distinct().Select(s => TableClient.CreateQueryFilter($"Status eq {s.ToString()}")));
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {IncidentRows.Incident}") + $" and ({anyStatus})";
+        var (rows, token) = await FilteredScan.PageAsync(Table, filter, pageSize, continuationToken, cancellationToken);
+        return new IncidentPage(rows.Select(IncidentMapping.ToIncident).ToList(), token);
     }
 
     /// <summary>Held incidents whose hold ended at or before <paramref name="dueBy"/>.</summary>

@@ -9,6 +9,8 @@ namespace Alerts.Core.Domain.Incidents;
 /// token of the change last written, by which a writer whose answer was lost knows its write was made.
 /// <see cref="AnalystAmended"/>: an analyst has changed the facts, so a reporter's own update no longer replaces them
 /// (it is proposed to analysts).
+/// <see cref="ReportCount"/> counts every report filed against it, the same reporter's included (the board shows it
+/// next to the independent sources).
 /// </summary>
 public sealed record Incident(
     string Id,
@@ -33,7 +35,8 @@ public sealed record Incident(
     int LastReview = 0,
     DateTimeOffset? LastReviewAt = null,
     string? LastChange = null,
-    bool AnalystAmended = false)
+    bool AnalystAmended = false,
+    int ReportCount = 1)
 {
     /// <summary>
     /// Changes whenever what an analyst sees changes (status, version, facts, hold, timeline) but not with the

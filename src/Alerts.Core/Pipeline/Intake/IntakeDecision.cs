@@ -48,7 +48,7 @@ public static class IntakeDecision
             ? ReportRelation.SameSource
             : conflicts.Count > 0 ? ReportRelation.Contradicts : ReportRelation.Corroborates;
         var actor = Actor.Reporter(reporterId);
-        var next = incident.WithReporter(reporterId) with { TimelineCount = incident.TimelineCount + 1 };
+        var next = incident.WithReporter(reporterId) with { TimelineCount = incident.TimelineCount + 1, ReportCount = incident.ReportCount + 1 };
         switch (relation)
         {
             case ReportRelation.Corroborates:
