@@ -126,7 +126,7 @@ public partial class OpenApiTests
             var anonymous = operation["security"] is JsonArray { Count: 0 };
             if (!anonymous)
             {
-                Assert.True(responses.ContainsKey("401") && responses.ContainsKey("403"), $"{route} must document 401 and 403.");
+                Assert.True(responses.ContainsKey("401") && responses.ContainsKey("403") && responses.ContainsKey("429"), $"{route} must document 401, 403 and 429.");
             }
 
             foreach (var (status, response) in responses.Where(r => r.Key[0] is '4' or '5'))

@@ -110,7 +110,8 @@ public class ShutdownTests
             ["Auth:Keys:0:Key"] = RunningServer.ReporterKey, ["Auth:Keys:0:Role"] = "reporter", ["Auth:Keys:0:Name"] = "r",
         };
         await using var server = await ServerProcess.StartAsync(ServerDll, settings, waitUntilHealthy: false);
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        // The hosted services start after the host has taken over SIGTERM: from this line on, the signal is the host's.
+        await Eventually.Until(() => Task.FromResult(server.Output), o => o.Contains("Creating tables and queues", StringComparison.Ordinal));
 
         server.Terminate();
         var exit = await server.WaitForExitAsync(TimeSpan.FromMinutes(1));

@@ -15,6 +15,7 @@ public sealed partial class StorageInitializer(StorageConnection storage, Storag
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        LogCreating(storage.Description);
         if (!await TryCreateAsync(cancellationToken))
         {
             retrying = RetryUntilCreatedAsync(stopping.Token);
@@ -71,6 +72,9 @@ public sealed partial class StorageInitializer(StorageConnection storage, Storag
         {
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Creating tables and queues at {Storage}")]
+    private partial void LogCreating(string storage);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Storage ready at {Storage}")]
     private partial void LogReady(string storage);
